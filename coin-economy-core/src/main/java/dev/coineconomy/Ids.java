@@ -1,0 +1,31 @@
+package dev.coineconomy;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/** Shared validation of identifier strings. */
+final class Ids {
+
+    /** The longest identifier accepted, in characters. */
+    static final int MAX_LENGTH = 128;
+
+    private Ids() {
+    }
+
+    static String requireValid(String value, String what) {
+        Objects.requireNonNull(value, what);
+        if (value.isEmpty() || value.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "%s must have 1 to %d characters, got %d", what, MAX_LENGTH, value.length()));
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c) || Character.isWhitespace(c)) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "%s must not contain whitespace or control characters, found U+%04X at index %d in '%s'",
+                        what, (int) c, i, value));
+            }
+        }
+        return value;
+    }
+}

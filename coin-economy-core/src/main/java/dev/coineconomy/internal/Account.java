@@ -1,0 +1,154 @@
+package dev.coineconomy.internal;
+
+import dev.coineconomy.UserId;
+import dev.coineconomy.policy.ConversionPolicy;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * One user's cached balances, kept in step with the journal.
+ *
+ * <p>Coin debits are a compare-and-set loop with the balance check inside it, so concurrent gifts of
+ * one sender serialise on the balance only. Credits are plain atomic adds: they commute, so a hot
+ * creator receiving from many viewers takes no lock. Exact carry is lock-free: the running total of
+ * coins received is advanced atomically and each gift credits
+ * {@code floor((T + c) r) − floor(T r)} diamonds. Diamond debits (withdrawals) and the per-day
+ * withdrawal totals are guarded by this object's monitor.
+ */
+public final class Account {
+
+    private static final VarHandle COINS;
+    private static final VarHandle DIAMONDS;
+    private static final VarHandle RECEIVED;
+
+    static {
+        try {
+            MethodHandles.Lookup l = MethodHandles.lookup();
+            COINS = l.findVarHandle(Account.class, "coins", long.class);
+            DIAMONDS = l.findVarHandle(Account.class, "diamonds", long.class);
+            RECEIVED = l.findVarHandle(Account.class, "coinsReceived", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final UserId id;
+    private final int index;
+    private volatile long coins;
+    private volatile long diamonds;
+    private volatile long coinsReceived;
+    /** Minor units withdrawn per calendar day; guarded by {@code this}. */
+    private Map<LocalDate, Long> withdrawnByDay;
+
+    Account(UserId id, int index) {
+        this.id = id;
+        this.index = index;
+    }
+
+    /** @return the user */
+    public UserId id() {
+        return id;
+    }
+
+    /** @return the dense index used in journal columns */
+    public int index() {
+        return index;
+    }
+
+    /** @return spendable coins */
+    public long coins() {
+        return coins;
+    }
+
+    /** @return diamonds held */
+    public long diamonds() {
+        return diamonds;
+    }
+
+    /** @return total coins ever received as gifts */
+    public long coinsReceived() {
+        return coinsReceived;
+    }
+
+    /**
+     * Debits coins if the balance covers them.
+     *
+     * @param amount the coins to debit
+     * @return -1 on success, else the balance that was too small
+     */
+    public long tryDebitCoins(long amount) {
+        long balance;
+        do {
+            balance = coins;
+            if (balance < amount) {
+                return balance;
+            }
+        } while (!COINS.compareAndSet(this, balance, balance - amount));
+        return -1;
+    }
+
+    /**
+     * Credits coins. Cannot overflow: the economy caps coins issued at {@code Long.MAX_VALUE}.
+     *
+     * @param amount the coins
+     */
+    public void creditCoins(long amount) {
+        COINS.getAndAdd(this, amount);
+    }
+
+    /**
+     * Credits a gift's coins to the running total and the resulting diamonds, with exact carry.
+     *
+     * @param conversion the coin → diamond rule
+     * @param coins      the gift's coins
+     * @return the diamonds credited
+     */
+    public long creditGift(ConversionPolicy conversion, long coins) {
+        long before = (long) RECEIVED.getAndAdd(this, coins);
+        long d = conversion.diamondsFor(before, coins);
+        if (d != 0) {
+            DIAMONDS.getAndAdd(this, d);
+        }
+        return d;
+    }
+
+    /**
+     * Debits diamonds; the caller holds this account's monitor and has checked the balance (only
+     * withdrawals debit diamonds, and they hold the monitor, so the balance can only have grown).
+     *
+     * @param amount the diamonds
+     */
+    public void debitDiamonds(long amount) {
+        long after = (long) DIAMONDS.getAndAdd(this, -amount) - amount;
+        if (after < 0) {
+            throw new IllegalStateException("diamond balance of " + id + " went negative: " + after);
+        }
+    }
+
+    /**
+     * Minor units withdrawn on a day; the caller holds this account's monitor.
+     *
+     * @param day the calendar day
+     * @return the total
+     */
+    public long withdrawnOn(LocalDate day) {
+        return withdrawnByDay == null ? 0 : withdrawnByDay.getOrDefault(day, 0L);
+    }
+
+    /**
+     * Records a withdrawal; the caller holds this account's monitor.
+     *
+     * @param day        the calendar day
+     * @param minorUnits the payout
+     */
+    public void recordWithdrawal(LocalDate day, long minorUnits) {
+        if (withdrawnByDay == null) {
+            withdrawnByDay = new HashMap<>();
+        }
+        withdrawnByDay.merge(day, minorUnits, Math::addExact);
+    }
+}

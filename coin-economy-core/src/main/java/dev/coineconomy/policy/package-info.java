@@ -1,0 +1,7 @@
+/**
+ * The configurable rules: {@link dev.coineconomy.policy.ConversionPolicy coin → diamond} with exact carry,
+ * {@link dev.coineconomy.policy.PayoutPolicy diamond → cash} with an exact
+ * {@link dev.coineconomy.policy.DiamondValue rate}, bundled in a versioned
+ * {@link dev.coineconomy.policy.EconomyPolicy}.
+ */
+package dev.coineconomy.policy;

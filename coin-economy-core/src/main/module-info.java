@@ -1,0 +1,13 @@
+/**
+ * coin-economy: exact rules for a virtual coin economy (coin packs, gifts, diamonds, cash-out).
+ * Exports the API packages only; {@code dev.coineconomy.internal} is not exported.
+ */
+module dev.coineconomy {
+    requires org.slf4j;
+
+    exports dev.coineconomy;
+    exports dev.coineconomy.money;
+    exports dev.coineconomy.catalog;
+    exports dev.coineconomy.policy;
+    exports dev.coineconomy.ledger;
+}
