@@ -140,6 +140,9 @@ public final class CoinEconomy {
                                 && r.region().equals(region) && r.channel() == channel);
             }
             try {
+                Instant now = clock.instant();
+                long nanos = InMemoryLedger.toNanos(now);
+                journal.requireCapacity();
                 CatalogIndex.PriceRow row = Rules.priceRow(catalog, packId, region, channel);
                 long coins = row.pack().coins().amount();
                 long issued;
@@ -147,10 +150,9 @@ public final class CoinEconomy {
                     issued = ledger.coinsIssued().get();
                     Rules.checkSupply(issued, coins, maxCoinsIssued);
                 } while (!ledger.coinsIssued().compareAndSet(issued, issued + coins));
-                Instant now = clock.instant();
                 Account account = ledger.users().getOrCreate(user);
                 account.creditCoins(coins);
-                int slot = journal.append(Journal.PURCHASE, InMemoryLedger.toNanos(now), account.index(), -1,
+                int slot = journal.append(Journal.PURCHASE, nanos, account.index(), -1,
                         row.index(), coins, row.priceMinorUnits(), key);
                 requests.insert(stripe, hash, slot);
                 return new PurchaseReceipt(requestId, slot + 1L, now, user, packId, region, channel,
@@ -195,6 +197,9 @@ public final class CoinEconomy {
                                 && r.giftId().equals(giftId) && r.quantity() == quantity);
             }
             try {
+                Instant now = clock.instant();
+                long nanos = InMemoryLedger.toNanos(now);
+                journal.requireCapacity();
                 CatalogIndex.GiftSlot gift = Rules.gift(catalog, giftId);
                 Rules.checkNotSelf(sender, creator);
                 long coins = Rules.giftCost(gift, quantity);
@@ -203,10 +208,9 @@ public final class CoinEconomy {
                 if (from == null || shortBalance >= 0) {
                     throw Rules.insufficientCoins(sender, coins, from == null ? 0 : shortBalance);
                 }
-                Instant now = clock.instant();
                 Account to = ledger.users().getOrCreate(creator);
                 long diamonds = to.creditGift(policy.conversion(), coins);
-                int slot = journal.append(Journal.GIFT, InMemoryLedger.toNanos(now), from.index(), to.index(),
+                int slot = journal.append(Journal.GIFT, nanos, from.index(), to.index(),
                         gift.index(), coins, diamonds, key);
                 requests.insert(stripe, hash, slot);
                 return new GiftReceipt(requestId, slot + 1L, now, sender, creator, giftId, quantity,
@@ -252,6 +256,8 @@ public final class CoinEconomy {
             try {
                 PayoutPolicy payout = policy.payout();
                 Instant now = clock.instant();
+                long nanos = InMemoryLedger.toNanos(now);
+                journal.requireCapacity();
                 LocalDate day = LocalDate.ofInstant(now, payout.dayZone());
                 Account account = ledger.users().find(creator);
                 if (account == null) {
@@ -265,7 +271,7 @@ public final class CoinEconomy {
                     account.debitDiamonds(diamonds.amount());
                     account.recordWithdrawal(day, paid);
                 }
-                int slot = journal.append(Journal.WITHDRAWAL, InMemoryLedger.toNanos(now), account.index(), -1, -1,
+                int slot = journal.append(Journal.WITHDRAWAL, nanos, account.index(), -1, -1,
                         diamonds.amount(), paid, key);
                 requests.insert(stripe, hash, slot);
                 return new WithdrawalReceipt(requestId, slot + 1L, now, creator, diamonds,

@@ -43,9 +43,24 @@ public final class Journal {
         final byte[][] key = new byte[CHUNK][];
     }
 
+    private static final int MAX_ENTRIES = Integer.MAX_VALUE - 4096;
+
     private final AtomicInteger reserved = new AtomicInteger();
+    /** A lower bound of the committed prefix, advanced by {@link #committedSize()}. */
+    private volatile int committedHint;
     private final Object growLock = new Object();
     private volatile Chunk[] chunks = new Chunk[16];
+
+    /**
+     * Checks, before a command changes anything, that the journal can take another entry.
+     *
+     * @throws IllegalStateException if the journal is (nearly) full
+     */
+    public void requireCapacity() {
+        if (reserved.get() >= MAX_ENTRIES) {
+            throw new IllegalStateException("in-memory journal is full (" + MAX_ENTRIES + " entries)");
+        }
+    }
 
     /**
      * Appends a committed entry.
@@ -105,10 +120,11 @@ public final class Journal {
     /** @return the number of entries in the committed prefix */
     public int committedSize() {
         int n = reservedSize();
-        int i = 0;
+        int i = committedHint;
         while (i < n && isCommitted(i)) {
             i++;
         }
+        committedHint = i;
         return i;
     }
 
