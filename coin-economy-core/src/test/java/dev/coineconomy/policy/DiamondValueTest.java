@@ -16,8 +16,11 @@ class DiamondValueTest {
     @Test
     void usdOnePerTwoHundredDiamondsIsTheReferenceRate() {
         DiamondValue v = DiamondValue.of(Money.of("USD", "1.00"), 200);
-        assertEquals(Money.of("USD", "1.00"), v.amount());
-        assertEquals(200, v.diamonds());
+        assertEquals(Money.of("USD", "0.01"), v.amount()); // kept in lowest terms
+        assertEquals(2, v.diamonds());
+        assertEquals(DiamondValue.perDiamond("USD", "0.005"), v);
+        assertEquals(DiamondValue.perDiamond("USD", "0.005").hashCode(), v.hashCode());
+        assertEquals(PayoutPolicy.REFERENCE.diamondValue(), v);
         assertEquals(Currency.getInstance("USD"), v.currency());
         assertEquals(Ratio.of(1, 2), v.minorUnitsPerDiamond());
         assertEquals(2, v.diamondStep());
@@ -31,7 +34,7 @@ class DiamondValueTest {
         assertEquals(Money.of("USD", "100.00"), v.floorValue(20_001));
         assertEquals(Money.of("USD", "0.00"), v.floorValue(1));
         assertEquals(Long.MAX_VALUE / 2, v.floorMinorUnits(Long.MAX_VALUE));
-        assertEquals("USD 1.00 per 200 diamonds", v.toString());
+        assertEquals("USD 0.01 per 2 diamonds", v.toString());
     }
 
     @Test
