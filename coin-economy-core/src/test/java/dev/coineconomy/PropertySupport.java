@@ -433,6 +433,10 @@ final class PropertySupport {
             }
         }
 
+        Region regionFor(int i) {
+            return REGIONS.get(Math.floorMod(i, REGIONS.size()));
+        }
+
         UserId richestInCoins() {
             return USERS.stream().max(Comparator.comparing(u -> economy.wallet(u).coins())).orElseThrow();
         }
