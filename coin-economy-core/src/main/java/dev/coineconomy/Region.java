@@ -20,15 +20,18 @@ public record Region(String code) {
      * Upper-cases and validates the code.
      *
      * @throws NullPointerException     if {@code code} is {@code null}
-     * @throws IllegalArgumentException if it is not an assigned ISO 3166-1 alpha-2 code
+     * @throws IllegalArgumentException if it is not an assigned ISO 3166-1 alpha-2 code in ASCII letters
      */
     public Region {
         Objects.requireNonNull(code, "region");
-        code = code.toUpperCase(Locale.ROOT);
-        if (!CODES.contains(code)) {
+        // ASCII letters only: toUpperCase maps e.g. the dotless i (U+0131) to 'I' and the long s (U+017F) to 'S'
+        boolean ascii = code.chars().allMatch(c -> (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+        String upper = code.toUpperCase(Locale.ROOT);
+        if (!ascii || !CODES.contains(upper)) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "region '%s' is not an ISO 3166-1 alpha-2 country code", code));
         }
+        code = upper;
     }
 
     /**

@@ -17,7 +17,8 @@ public record RequestId(String value) {
      * Validates the key.
      *
      * @throws NullPointerException     if {@code value} is {@code null}
-     * @throws IllegalArgumentException if it is empty, too long, or contains whitespace or control characters
+     * @throws IllegalArgumentException if it is empty, too long, or contains whitespace, control characters
+     *                                  or unpaired surrogates
      */
     public RequestId {
         Ids.requireValid(value, "requestId");

@@ -14,7 +14,8 @@ public record UserId(String value) {
      * Validates the identifier.
      *
      * @throws NullPointerException     if {@code value} is {@code null}
-     * @throws IllegalArgumentException if it is empty, too long, or contains whitespace or control characters
+     * @throws IllegalArgumentException if it is empty, too long, or contains whitespace, control characters
+     *                                  or unpaired surrogates
      */
     public UserId {
         Ids.requireValid(value, "userId");

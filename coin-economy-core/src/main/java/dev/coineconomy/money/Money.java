@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
  * An exact amount of real money in one ISO-4217 currency, always held at the currency's scale.
  *
  * <p>{@code Money.of("USD", "100")} equals {@code Money.of("USD", "100.00")}. An amount with more
- * decimals than the currency allows is rejected with an {@link IllegalArgumentException}; it is
- * never rounded silently. Amounts may be negative (a ledger posting may be), but catalog prices and
+ * significant decimals than the currency allows (e.g. {@code "1.005"} for USD) is rejected with an
+ * {@link IllegalArgumentException}; it is never rounded. Trailing zeros beyond the scale
+ * ({@code "1.000"}) change no value and are accepted, as in joda-money. Amounts may be negative (a ledger posting may be), but catalog prices and
  * policy thresholds validate that they are positive where that matters.
  *
  * <p>Instances are immutable and thread-safe.
@@ -30,7 +31,7 @@ public record Money(Currency currency, BigDecimal amount) implements Comparable<
      *
      * @throws NullPointerException     if an argument is {@code null}
      * @throws IllegalArgumentException if the currency has no decimal scale or the amount has more
-     *                                  decimals than the currency allows
+     *                                  significant decimals than the currency allows
      */
     public Money {
         Objects.requireNonNull(currency, "currency");

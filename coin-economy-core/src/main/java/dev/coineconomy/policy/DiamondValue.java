@@ -13,17 +13,19 @@ import java.util.Objects;
  *
  * <p>A diamond is usually worth less than the currency's minor unit (the reference is USD 0.005), so
  * the value of one diamond is not a {@link Money}. {@code DiamondValue.of(Money.of("USD", "1.00"), 200)}
- * and {@code DiamondValue.perDiamond("USD", "0.005")} are the same rate.
+ * and {@code DiamondValue.perDiamond("USD", "0.005")} are the same rate, and equal: the rate is kept
+ * in lowest terms (both are {@code USD 0.01 per 2 diamonds}).
  *
  * <p>Immutable and thread-safe.
  *
- * @param amount   the positive cash value of {@code diamonds} diamonds
- * @param diamonds the number of diamonds that {@code amount} buys, at least 1
+ * @param amount   the positive cash value of {@code diamonds} diamonds, in lowest terms
+ * @param diamonds the number of diamonds that {@code amount} buys, at least 1, in lowest terms
  */
 public record DiamondValue(Money amount, long diamonds) {
 
     /**
-     * Validates the rate.
+     * Validates the rate and reduces it to lowest terms (minor units and diamonds divided by their
+     * greatest common divisor), so that equal rates are equal values.
      *
      * @throws NullPointerException     if the amount is {@code null}
      * @throws IllegalArgumentException if the amount is not positive or diamonds below 1
@@ -38,7 +40,12 @@ public record DiamondValue(Money amount, long diamonds) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "diamond value must be per at least 1 diamond, got %d", diamonds));
         }
-        amount.toMinorUnits();
+        long minor = amount.toMinorUnits();
+        long gcd = java.math.BigInteger.valueOf(minor).gcd(java.math.BigInteger.valueOf(diamonds)).longValueExact();
+        if (gcd > 1) {
+            amount = Money.ofMinor(amount.currency(), minor / gcd);
+            diamonds /= gcd;
+        }
     }
 
     /**

@@ -1,0 +1,190 @@
+package dev.coineconomy.examples;
+
+import dev.coineconomy.CoinEconomy;
+import dev.coineconomy.GiftReceipt;
+import dev.coineconomy.PurchaseReceipt;
+import dev.coineconomy.Region;
+import dev.coineconomy.RejectionCode;
+import dev.coineconomy.UserId;
+import dev.coineconomy.WithdrawalReceipt;
+import dev.coineconomy.catalog.CoinPack;
+import dev.coineconomy.catalog.Gift;
+import dev.coineconomy.catalog.PriceKey;
+import dev.coineconomy.money.Money;
+import dev.coineconomy.policy.DiamondValue;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Adds up the receipts of a run into a {@link LiveStreamSummary}. Pure: it reads the receipts, the
+ * catalog and the policy, and the creator's wallet.
+ */
+final class Tally {
+
+    private static final int TOP_GIFTERS = 5;
+
+    private Tally() {
+    }
+
+    static LiveStreamSummary summarise(LiveStreamSimulation.Settings settings, CoinEconomy economy, int viewers,
+                                       List<PurchaseReceipt> purchases, List<GiftReceipt> gifts,
+                                       List<WithdrawalReceipt> withdrawals, Map<UserId, Region> regions,
+                                       Map<RejectionCode, Integer> rejections,
+                                       LiveStreamSummary.Requests requests, List<LiveStreamSummary.Check> checks) {
+        DiamondValue value = economy.policy().payout().diamondValue();
+        Set<UserId> buyers = new HashSet<>();
+        purchases.forEach(p -> buyers.add(p.user()));
+        Set<UserId> gifters = new HashSet<>();
+        gifts.forEach(g -> gifters.add(g.sender()));
+        return new LiveStreamSummary(settings.seed(), viewers, buyers.size(), gifters.size(), settings.start(),
+                settings.length(), economy.policy(), packs(economy, purchases), gifts(economy, gifts),
+                topGifters(gifts, regions), creator(economy, gifts, withdrawals, value), withdrawals,
+                currencies(economy, purchases, gifts, value), rejections, requests, checks);
+    }
+
+    private static List<LiveStreamSummary.PackLine> packs(CoinEconomy economy, List<PurchaseReceipt> purchases) {
+        Map<String, int[]> sold = new HashMap<>();
+        for (PurchaseReceipt p : purchases) {
+            sold.computeIfAbsent(p.packId() + '|' + p.region() + '|' + p.channel(), k -> new int[1])[0]++;
+        }
+        List<LiveStreamSummary.PackLine> out = new ArrayList<>();
+        List<CoinPack> packs = new ArrayList<>(economy.catalog().packs());
+        packs.sort(Comparator.comparingLong(p -> p.coins().amount()));
+        for (CoinPack pack : packs) {
+            List<PriceKey> keys = new ArrayList<>(pack.prices().keySet());
+            keys.sort(Comparator.comparing((PriceKey k) -> k.region().code()).thenComparing(PriceKey::channel));
+            for (PriceKey key : keys) {
+                Money price = pack.prices().get(key);
+                int n = sold.getOrDefault(pack.id() + '|' + key.region() + '|' + key.channel(), new int[1])[0];
+                out.add(new LiveStreamSummary.PackLine(pack.id(), key.region(), key.channel(), price, n,
+                        Math.multiplyExact(pack.coins().amount(), n), price.multipliedBy(n)));
+            }
+        }
+        return out;
+    }
+
+    private static List<LiveStreamSummary.GiftLine> gifts(CoinEconomy economy, List<GiftReceipt> gifts) {
+        Map<String, long[]> byGift = new HashMap<>();
+        for (GiftReceipt g : gifts) {
+            long[] t = byGift.computeIfAbsent(g.giftId(), k -> new long[4]);
+            t[0]++;
+            t[1] += g.quantity();
+            t[2] += g.coinsSpent().amount();
+            t[3] += g.diamondsCredited().amount();
+        }
+        List<Gift> catalogGifts = new ArrayList<>(economy.catalog().gifts());
+        catalogGifts.sort(Comparator.comparingLong((Gift g) -> g.price().amount()).thenComparing(Gift::id));
+        List<LiveStreamSummary.GiftLine> out = new ArrayList<>();
+        for (Gift g : catalogGifts) {
+            long[] t = byGift.get(g.id());
+            if (t != null) {
+                out.add(new LiveStreamSummary.GiftLine(g.id(), g.name(), g.price().amount(), (int) t[0], t[1], t[2],
+                        t[3]));
+            }
+        }
+        return out;
+    }
+
+    private static List<LiveStreamSummary.GifterLine> topGifters(List<GiftReceipt> gifts,
+                                                               Map<UserId, Region> regions) {
+        Map<UserId, long[]> bySender = new HashMap<>();
+        for (GiftReceipt g : gifts) {
+            long[] t = bySender.computeIfAbsent(g.sender(), k -> new long[2]);
+            t[0]++;
+            t[1] += g.coinsSpent().amount();
+        }
+        List<Map.Entry<UserId, long[]>> ranked = new ArrayList<>(bySender.entrySet());
+        ranked.sort(Comparator.comparingLong((Map.Entry<UserId, long[]> e) -> -e.getValue()[1])
+                .thenComparing(e -> e.getKey().value()));
+        List<LiveStreamSummary.GifterLine> out = new ArrayList<>();
+        for (int i = 0; i < Math.min(TOP_GIFTERS, ranked.size()); i++) {
+            Map.Entry<UserId, long[]> e = ranked.get(i);
+            out.add(new LiveStreamSummary.GifterLine(i + 1, e.getKey(), regions.get(e.getKey()),
+                    (int) e.getValue()[0], e.getValue()[1]));
+        }
+        return out;
+    }
+
+    private static LiveStreamSummary.CreatorLine creator(CoinEconomy economy, List<GiftReceipt> gifts,
+                                                         List<WithdrawalReceipt> withdrawals, DiamondValue value) {
+        UserId creator = LiveStreamSimulation.CREATOR;
+        long received = 0;
+        long earned = 0;
+        for (GiftReceipt g : gifts) {
+            if (g.creator().equals(creator)) {
+                received += g.coinsSpent().amount();
+                earned += g.diamondsCredited().amount();
+            }
+        }
+        long withdrawn = 0;
+        Money paid = Money.zero(value.currency());
+        for (WithdrawalReceipt w : withdrawals) {
+            withdrawn += w.diamondsDebited().amount();
+            paid = paid.plus(w.payout());
+        }
+        long held = economy.wallet(creator).diamonds().amount();
+        Money minimum = economy.policy().payout().minimum();
+        String reason;
+        if (held == 0) {
+            reason = "nothing left";
+        } else if (value.floorValue(held).isLessThan(minimum)) {
+            reason = String.format(Locale.ROOT, "worth less than the %s minimum per withdrawal",
+                    SummaryText.money(minimum));
+        } else {
+            reason = "more than the daily limits of the days simulated allowed";
+        }
+        if (!value.isPayable(held)) {
+            reason += String.format(Locale.ROOT, "; never payable in full: only multiples of %d diamonds are"
+                    + " worth whole cents", value.diamondStep());
+        }
+        return new LiveStreamSummary.CreatorLine(creator, received, earned, Payouts.exactValue(value, earned),
+                withdrawn, paid, held, Payouts.exactValue(value, held), reason);
+    }
+
+    private static List<LiveStreamSummary.CurrencyLine> currencies(CoinEconomy economy,
+                                                                  List<PurchaseReceipt> purchases,
+                                                                  List<GiftReceipt> gifts, DiamondValue value) {
+        Map<UserId, Currency> buyerCurrency = new HashMap<>();
+        Map<String, Money> revenue = new TreeMap<>();
+        Map<String, Long> coinsSold = new TreeMap<>();
+        for (PurchaseReceipt p : purchases) {
+            Currency c = p.price().currency();
+            Currency before = buyerCurrency.putIfAbsent(p.user(), c);
+            if (before != null && !before.equals(c)) {
+                throw new IllegalStateException("the example attributes gifts to the buyer's one currency, but "
+                        + p.user() + " paid in " + before + " and " + c);
+            }
+            revenue.merge(c.getCurrencyCode(), p.price(), Money::plus);
+            coinsSold.merge(c.getCurrencyCode(), p.coins().amount(), Math::addExact);
+        }
+        Map<String, long[]> gifted = new LinkedHashMap<>();
+        for (GiftReceipt g : gifts) {
+            String code = buyerCurrency.get(g.sender()).getCurrencyCode();
+            long[] t = gifted.computeIfAbsent(code, k -> new long[2]);
+            t[0] += g.coinsSpent().amount();
+            t[1] += g.diamondsCredited().amount();
+        }
+        List<LiveStreamSummary.CurrencyLine> out = new ArrayList<>();
+        for (Map.Entry<String, Money> e : revenue.entrySet()) {
+            long[] t = gifted.getOrDefault(e.getKey(), new long[2]);
+            BigDecimal creatorValue = Payouts.exactValue(value, t[1]);
+            Money rev = e.getValue();
+            BigDecimal kept = rev.currency().equals(value.currency())
+                    ? rev.amount().subtract(creatorValue) : null;
+            out.add(new LiveStreamSummary.CurrencyLine(rev.currency(), rev, coinsSold.get(e.getKey()), t[0], t[1],
+                    creatorValue, kept));
+        }
+        return out;
+    }
+}
