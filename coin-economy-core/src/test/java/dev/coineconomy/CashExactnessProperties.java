@@ -1,7 +1,6 @@
 package dev.coineconomy;
 
 import dev.coineconomy.PropertySupport.Run;
-import dev.coineconomy.PropertySupport.Snapshot;
 import dev.coineconomy.PropertySupport.Step;
 import dev.coineconomy.PropertySupport.WithdrawCmd;
 import dev.coineconomy.ledger.AccountType;

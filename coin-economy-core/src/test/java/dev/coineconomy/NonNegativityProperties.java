@@ -5,11 +5,14 @@ import dev.coineconomy.PropertySupport.PurchaseCmd;
 import dev.coineconomy.PropertySupport.Run;
 import dev.coineconomy.PropertySupport.Step;
 import dev.coineconomy.PropertySupport.WithdrawCmd;
+import dev.coineconomy.catalog.Gift;
 import dev.coineconomy.money.Coins;
 import dev.coineconomy.money.Diamonds;
+import dev.coineconomy.money.Ratio;
+import dev.coineconomy.policy.DiamondValue;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
+import java.time.Duration;
 
 import static dev.coineconomy.PropertySupport.RICH;
 import static dev.coineconomy.PropertySupport.US;
@@ -21,7 +24,6 @@ import static dev.coineconomy.PropertySupport.policies;
 import static dev.coineconomy.PropertySupport.positiveRatios;
 import static dev.coineconomy.PropertySupport.props;
 import static dev.coineconomy.PropertySupport.sequencePolicies;
-import static dev.coineconomy.PropertySupport.ratios;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,7 +43,6 @@ class NonNegativityProperties {
             Run run = new Run(policy);
             run.snapshots = false;
             for (int i = 0; i < ops.size(); i++) {
-                long coinsBefore = -1;
                 PropertySupport.Op op = ops.get(i);
                 Step s = run.apply(op);
                 String ctx = "after op " + i + " " + op;
@@ -69,8 +70,8 @@ class NonNegativityProperties {
     void giftsCanSpendEverythingButNeverMore() {
         props(200).forAll(lists().of(integers().between(0, 3)).ofSizeBetween(1, 6), integers().between(0, 7),
                 longs().between(1, 50)).checkAssert((packChoices, giftChoice, extra) -> {
-            Run run = new Run(PropertySupport.policy(dev.coineconomy.money.Ratio.ONE,
-                    dev.coineconomy.policy.DiamondValue.perDiamond("USD", "0.005"), 1, 10));
+            Run run = new Run(PropertySupport.policy(Ratio.ONE,
+                    DiamondValue.perDiamond("USD", "0.005"), 1, 10));
             run.snapshots = false;
             UserId viewer = USERS.get(0);
             UserId creator = USERS.get(1);
@@ -78,7 +79,7 @@ class NonNegativityProperties {
                 run.accept(new PurchaseCmd(viewer, run.packs.get(p), US, Channel.APP));
             }
             long coins = run.economy.wallet(viewer).coins().amount();
-            dev.coineconomy.catalog.Gift gift = run.gifts.get(giftChoice % run.gifts.size());
+            Gift gift = run.gifts.get(giftChoice % run.gifts.size());
             long price = gift.price().amount();
             long affordable = coins / price;
             // over-spending by `extra` gifts is rejected and changes nothing
@@ -130,7 +131,7 @@ class NonNegativityProperties {
                     }
                 }
                 assertTrue(after >= 0);
-                run.clock.advance(java.time.Duration.ofHours(25));
+                run.clock.advance(Duration.ofHours(25));
             }
             assertUserAccountsNonNegative(run.economy, "end");
             assertTrue(run.economy.wallet(RICH).coins().amount() >= 0);

@@ -534,16 +534,21 @@ final class PropertySupport {
                     statements, remaining, entries);
         }
 
-        /** Compares against another snapshot restricted to this one's users and ids. */
-        void assertSameAs(Snapshot other, String context) {
-            assertEquals(journalSize, other.journalSize, context + ": journal size changed");
-            assertEquals(journal, other.journal, context + ": journal changed");
-            assertEquals(wallets, other.wallets, context + ": wallets changed");
-            assertEquals(trialBalance, other.trialBalance, context + ": trial balance changed");
-            assertEquals(statements, other.statements, context + ": statements changed");
-            assertEquals(remainingToday, other.remainingToday, context + ": remaining withdrawal changed");
-            for (Map.Entry<RequestId, Optional<JournalEntry>> en : entries.entrySet()) {
-                assertEquals(en.getValue(), other.entries.getOrDefault(en.getKey(), Optional.empty()),
+        /**
+         * Asserts that this (later) snapshot equals {@code before} on {@code before}'s users and request ids.
+         *
+         * @param before  the earlier snapshot (the expected values)
+         * @param context what happened in between, for messages
+         */
+        void assertSameAs(Snapshot before, String context) {
+            assertEquals(before.journalSize, journalSize, context + ": journal size changed");
+            assertEquals(before.journal, journal, context + ": journal changed");
+            assertEquals(before.wallets, wallets, context + ": wallets changed");
+            assertEquals(before.trialBalance, trialBalance, context + ": trial balance changed");
+            assertEquals(before.statements, statements, context + ": statements changed");
+            assertEquals(before.remainingToday, remainingToday, context + ": remaining withdrawal changed");
+            for (Map.Entry<RequestId, Optional<JournalEntry>> en : before.entries.entrySet()) {
+                assertEquals(en.getValue(), entries.getOrDefault(en.getKey(), Optional.empty()),
                         context + ": entry of " + en.getKey() + " changed");
             }
         }
