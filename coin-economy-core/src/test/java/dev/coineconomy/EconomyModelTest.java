@@ -26,11 +26,10 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
@@ -446,30 +445,6 @@ class EconomyModelTest {
 
     // ---- the driver --------------------------------------------------------------------------
 
-    /** A clock the test moves forward. */
-    static final class StepClock extends Clock {
-        Instant now;
-
-        StepClock(Instant start) {
-            this.now = start;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("fixed to UTC");
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     /** Generates one run's commands, applies them to both sides and compares. */
     static final class Driver {
         private static final String[] USERS = {"alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi"};
@@ -481,7 +456,7 @@ class EconomyModelTest {
         private final SplittableRandom rnd;
         private final ModelCatalog modelCatalog;
         private final Model model;
-        private final StepClock clock = new StepClock(START);
+        private final MutableClock clock = new MutableClock(START);
         private final CoinEconomy economy;
         private final Currency payoutCurrency;
         private final List<String> acceptedIds = new ArrayList<>();
@@ -526,7 +501,7 @@ class EconomyModelTest {
                 } catch (AssertionError | RuntimeException e) {
                     throw new AssertionError(String.format(Locale.ROOT,
                             "run '%s' seed %d (replay: -Deconomy.model.seed=%d) failed at step %d, %s, command %s: %s",
-                            run.name(), seed, seed, step, clock.now, cmd, e.getMessage()), e);
+                            run.name(), seed, seed, step, clock.instant(), cmd, e.getMessage()), e);
                 }
             }
             try {
@@ -548,7 +523,7 @@ class EconomyModelTest {
             } else {
                 seconds = rnd.nextLong(3600, 9 * 3600);
             }
-            clock.now = clock.now.plusSeconds(seconds).plusMillis(rnd.nextInt(1000));
+            clock.advance(Duration.ofSeconds(seconds).plusMillis(rnd.nextInt(1000)));
         }
 
         // ---- generation ----------------------------------------------------------------------
@@ -661,7 +636,7 @@ class EconomyModelTest {
             long held = Model.get(model.diamonds, creator).longValueExact();
             // diamonds worth the minimum, rounded up to a step
             long minDiamonds = diamondsFor(model.minimum, step);
-            LocalDate day = clock.now.atZone(model.zone).toLocalDate();
+            LocalDate day = clock.instant().atZone(model.zone).toLocalDate();
             BigDecimal remainingToday = model.limit.subtract(model.withdrawnOn(creator, day));
             long remainingDiamonds = remainingToday.signum() <= 0 ? 0 : diamondsForFloor(remainingToday, step);
             long d;
@@ -714,7 +689,7 @@ class EconomyModelTest {
         private void check(Cmd cmd) {
             long journalBefore = economy.journalSize();
             assertEquals(model.journal, journalBefore, "journal size before the command");
-            Outcome expected = model.apply(cmd, clock.now);
+            Outcome expected = model.apply(cmd, clock.instant());
             Receipt actual = null;
             RuntimeException thrown = null;
             try {
@@ -768,7 +743,7 @@ class EconomyModelTest {
             }
             checkWallets(touched(cmd));
             if (cmd instanceof Withdraw w) {
-                LocalDate day = clock.now.atZone(model.zone).toLocalDate();
+                LocalDate day = clock.instant().atZone(model.zone).toLocalDate();
                 assertEquals(Money.of(payoutCurrency, model.limit.subtract(model.withdrawnOn(w.creator(), day))),
                         economy.remainingWithdrawalToday(UserId.of(w.creator())), "remaining withdrawal today");
             }
@@ -792,7 +767,7 @@ class EconomyModelTest {
         private void checkReceipt(Cmd cmd, Accepted a, Receipt actual) {
             assertEquals(cmd.id(), actual.requestId().value(), "request id");
             assertEquals(a.sequence(), actual.sequence(), "sequence");
-            assertEquals(clock.now, actual.instant(), "instant");
+            assertEquals(clock.instant(), actual.instant(), "instant");
             assertEquals(economy.policy().version(), actual.policyVersion(), "policy version");
             assertEquals(economy.catalog().version(), actual.catalogVersion(), "catalog version");
             if (cmd instanceof Buy b) {
@@ -818,7 +793,7 @@ class EconomyModelTest {
                 assertEquals(UserId.of(w.creator()), r.creator(), "creator");
                 assertEquals(Diamonds.of(a.a().longValueExact()), r.diamondsDebited(), "diamonds debited");
                 assertEquals(Money.of(payoutCurrency, a.b()), r.payout(), "payout");
-                withdrawalDays.add(clock.now.atZone(model.zone).toLocalDate());
+                withdrawalDays.add(clock.instant().atZone(model.zone).toLocalDate());
             }
         }
 
