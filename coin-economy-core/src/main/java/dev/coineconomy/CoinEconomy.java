@@ -104,6 +104,13 @@ public final class CoinEconomy {
     /**
      * Buys a coin pack in the app ({@link Channel#APP}).
      *
+     * @param requestId the idempotency key
+     * @param user      the buyer
+     * @param packId    the pack, e.g. {@code "coins-330"}
+     * @param region    the buyer's region
+     * @return the receipt (the original one if this request was already accepted)
+     * @throws EconomyException {@code UNKNOWN_PACK}, {@code NOT_SOLD_IN_REGION}, {@code COIN_SUPPLY_LIMIT},
+     *                          {@code REQUEST_CONFLICT}
      * @see #purchase(RequestId, UserId, String, Region, Channel)
      */
     public PurchaseReceipt purchase(RequestId requestId, UserId user, String packId, Region region) {

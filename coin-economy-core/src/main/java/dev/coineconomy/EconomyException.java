@@ -16,7 +16,9 @@ public final class EconomyException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The machine-readable reason. */
     private final RejectionCode code;
+    /** The offending values by name (not serialised: they may not be serialisable). */
     private final transient Map<String, Object> values;
 
     /**
