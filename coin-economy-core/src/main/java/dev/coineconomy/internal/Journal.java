@@ -2,6 +2,7 @@ package dev.coineconomy.internal;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -11,12 +12,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code JournalEntry} values only when read.
  *
  * <p>Each entry is a row of five {@code long}s in its chunk's row array (so that an append writes one
- * or two cache lines, not one per field, which matters when threads append side by side) plus a
- * reference to its request id bytes: {@code [kind << 32 | item]}, {@code [userA << 32 | userB]},
- * instant (epoch nanos), amount 1, amount 2.
+ * or two cache lines, not one per field, which matters when threads append side by side):
+ * {@code [keyLength << 40 | kind << 32 | item]}, {@code [userA << 32 | userB]}, instant (epoch nanos),
+ * amount 1, amount 2. The request id's UTF-8 bytes go to the chunk's key arena at a fixed-width place
+ * per slot, so no atomic is needed to place them and no object is retained per entry; the width is
+ * chosen when the chunk is created, from the key lengths of the chunk before, and a longer key is kept
+ * as a byte array of its own in the chunk's overflow array.
  *
- * <p>Appends are lock-free: a slot is reserved with one atomic increment, its fields written, and
- * the entry published by a release-store of its first word, which holds the kind (0 = not yet
+ * <p>Appends are lock-free: a slot is reserved with one atomic increment, its fields and key written,
+ * and the entry published by a release-store of its first word, which holds the kind (0 = not yet
  * committed). Readers see a consistent prefix: they stop at the first slot not yet committed.
  *
  * <p>Fields: kind, instant (epoch nanos), user A (the acting user), user B (gift creator, else -1),
@@ -36,11 +40,45 @@ public final class Journal {
     private static final int CHUNK = 1 << BITS;
     private static final int MASK = CHUNK - 1;
     private static final int ROW = 5;
+    /** Longest key in bytes: 128 characters of at most 3 UTF-8 bytes each (a surrogate pair is 4 for 2). */
+    private static final int MAX_KEY = 384;
+    /** Key width of the first chunk. */
+    private static final int FIRST_WIDTH = 16;
     private static final VarHandle WORD = MethodHandles.arrayElementVarHandle(long[].class);
+    private static final VarHandle OVERFLOW;
+
+    static {
+        try {
+            OVERFLOW = MethodHandles.lookup().findVarHandle(Chunk.class, "overflow", byte[][].class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private static final class Chunk {
         final long[] rows = new long[CHUNK * ROW];
-        final byte[][] key = new byte[CHUNK][];
+        /** Key bytes: slot j's key, if at most {@code width} bytes, starts at {@code j * width}. */
+        final byte[] keys;
+        final int width;
+        /** Keys longer than {@code width}, by slot; created on first need. */
+        volatile byte[][] overflow;
+
+        Chunk(int width) {
+            this.width = width;
+            this.keys = new byte[CHUNK * width];
+        }
+
+        byte[][] overflow() {
+            byte[][] o = overflow;
+            if (o == null) {
+                byte[][] fresh = new byte[CHUNK][];
+                o = (byte[][]) OVERFLOW.compareAndExchange(this, null, fresh);
+                if (o == null) {
+                    o = fresh;
+                }
+            }
+            return o;
+        }
     }
 
     private static final int MAX_ENTRIES = Integer.MAX_VALUE - 4096;
@@ -65,11 +103,16 @@ public final class Journal {
     /**
      * Appends a committed entry.
      *
+     * @param key the request id's UTF-8 bytes, 1 to 384 of them; copied
      * @return the slot index (the entry's sequence is index + 1)
      * @throws IllegalStateException if the journal holds {@code Integer.MAX_VALUE} entries
      */
     public int append(byte kind, long instantNanos, int userA, int userB, int item,
                       long amount1, long amount2, byte[] key) {
+        int length = key.length;
+        if (length < 1 || length > MAX_KEY) {
+            throw new IllegalArgumentException("request id bytes must number 1 to " + MAX_KEY + ", got " + length);
+        }
         int i = reserved.getAndIncrement();
         if (i < 0) {
             reserved.set(Integer.MIN_VALUE);
@@ -77,14 +120,18 @@ public final class Journal {
         }
         Chunk c = chunkForWrite(i >>> BITS);
         int j = i & MASK;
+        if (length <= c.width) {
+            System.arraycopy(key, 0, c.keys, j * c.width, length);
+        } else {
+            c.overflow()[j] = key.clone();
+        }
         long[] rows = c.rows;
         int r = j * ROW;
         rows[r + 1] = ((long) userA << 32) | (userB & 0xFFFF_FFFFL);
         rows[r + 2] = instantNanos;
         rows[r + 3] = amount1;
         rows[r + 4] = amount2;
-        c.key[j] = key;
-        WORD.setRelease(rows, r, ((long) kind << 32) | (item & 0xFFFF_FFFFL));
+        WORD.setRelease(rows, r, ((long) length << 40) | ((long) kind << 32) | (item & 0xFFFF_FFFFL));
         return i;
     }
 
@@ -103,12 +150,40 @@ public final class Journal {
             }
             Chunk c = cs[ci];
             if (c == null) {
-                c = new Chunk();
+                c = new Chunk(ci == 0 || cs[ci - 1] == null ? FIRST_WIDTH : widthAfter(cs[ci - 1]));
                 cs[ci] = c;
             }
             chunks = cs;
             return c;
         }
+    }
+
+    /**
+     * The key width for the chunk after {@code previous}: the smallest width that holds at least 15 in 16
+     * of the keys committed there so far (all but the longest few go to the arena).
+     */
+    private static int widthAfter(Chunk previous) {
+        int[] count = new int[MAX_KEY + 1];
+        int n = 0;
+        for (int j = 0; j < CHUNK; j++) {
+            long w = (long) WORD.getAcquire(previous.rows, j * ROW);
+            if (w != 0) {
+                count[(int) (w >>> 40)]++;
+                n++;
+            }
+        }
+        if (n == 0) {
+            return previous.width;
+        }
+        int wanted = n - n / 16;
+        int seen = 0;
+        for (int len = 1; len <= MAX_KEY; len++) {
+            seen += count[len];
+            if (seen >= wanted) {
+                return len;
+            }
+        }
+        return MAX_KEY;
     }
 
     /** @return the number of reserved slots; slots below it may still be in flight */
@@ -181,8 +256,44 @@ public final class Journal {
         return word(i, 4);
     }
 
-    /** @return the request id bytes of committed slot {@code i} */
+    /** @return a copy of the request id bytes of committed slot {@code i} */
     public byte[] key(int i) {
-        return chunk(i).key[i & MASK];
+        Chunk c = chunk(i);
+        int j = i & MASK;
+        int length = keyLength(c, j);
+        if (length > c.width) {
+            return c.overflow[j].clone();
+        }
+        return Arrays.copyOfRange(c.keys, j * c.width, j * c.width + length);
+    }
+
+    /** @return the request id of committed slot {@code i}, decoded */
+    public String keyString(int i) {
+        Chunk c = chunk(i);
+        int j = i & MASK;
+        int length = keyLength(c, j);
+        if (length > c.width) {
+            return new String(c.overflow[j], StandardCharsets.UTF_8);
+        }
+        return new String(c.keys, j * c.width, length, StandardCharsets.UTF_8);
+    }
+
+    /** @return whether committed slot {@code i} holds exactly these request id bytes */
+    public boolean keyEquals(int i, byte[] key) {
+        Chunk c = chunk(i);
+        int j = i & MASK;
+        int length = keyLength(c, j);
+        if (length != key.length) {
+            return false;
+        }
+        if (length > c.width) {
+            return Arrays.equals(c.overflow[j], key);
+        }
+        int from = j * c.width;
+        return Arrays.equals(c.keys, from, from + length, key, 0, length);
+    }
+
+    private static int keyLength(Chunk c, int j) {
+        return (int) ((long) WORD.getAcquire(c.rows, j * ROW) >>> 40);
     }
 }

@@ -3,7 +3,6 @@ package dev.coineconomy.internal;
 import dev.coineconomy.RequestId;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * The idempotency index: request id → journal slot, striped so that commands with different request
@@ -99,7 +98,7 @@ public final class RequestIndex {
             }
             if ((int) (c >>> 32) == hash) {
                 int slot = (int) c - 1;
-                if (Arrays.equals(journal.key(slot), key)) {
+                if (journal.keyEquals(slot, key)) {
                     return slot;
                 }
             }
