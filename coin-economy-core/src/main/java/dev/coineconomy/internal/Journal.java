@@ -119,6 +119,10 @@ public final class Journal {
             throw new IllegalStateException("in-memory journal is full (2^31 - 1 entries)");
         }
         Chunk c = chunkForWrite(i >>> BITS);
+        if ((i & MASK) == CHUNK / 2 && i < MAX_ENTRIES) {
+            // create the next chunk now, while nobody needs it, so that no append waits for it
+            chunkForWrite((i >>> BITS) + 1);
+        }
         int j = i & MASK;
         if (length <= c.width) {
             System.arraycopy(key, 0, c.keys, j * c.width, length);
