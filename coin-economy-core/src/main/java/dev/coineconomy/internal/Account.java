@@ -1,6 +1,7 @@
 package dev.coineconomy.internal;
 
 import dev.coineconomy.UserId;
+import dev.coineconomy.money.Ratio;
 import dev.coineconomy.policy.ConversionPolicy;
 
 import java.lang.invoke.MethodHandles;
@@ -16,7 +17,8 @@ import java.util.Map;
  * one sender serialise on the balance only. Credits are plain atomic adds: they commute, so a hot
  * creator receiving from many viewers takes no lock. Exact carry is lock-free: the running total of
  * coins received is advanced atomically and each gift credits
- * {@code floor((T + c) r) − floor(T r)} diamonds. Diamond debits (withdrawals) and the per-day
+ * {@code floor((T + c) r) − floor(T r)} diamonds; a whole ratio (denominator 1) has nothing to carry
+ * and credits {@code c r} with a single atomic add. Diamond debits (withdrawals) and the per-day
  * withdrawal totals are guarded by this object's monitor.
  */
 public final class Account {
@@ -69,7 +71,12 @@ public final class Account {
         return diamonds;
     }
 
-    /** @return total coins ever received as gifts */
+    /**
+     * The running total of coins received as gifts that exact carry needs. It is kept only for ratios
+     * whose denominator is not 1: a whole ratio has no fractions to carry.
+     *
+     * @return the total coins received as gifts at fractional ratios, else 0
+     */
     public long coinsReceived() {
         return coinsReceived;
     }
@@ -108,6 +115,16 @@ public final class Account {
      * @return the diamonds credited
      */
     public long creditGift(ConversionPolicy conversion, long coins) {
+        Ratio r = conversion.diamondsPerCoin();
+        if (r.denominator() == 1) {
+            // floor((T + c) n) - floor(T n) = c n for any T: nothing to carry, so no running total.
+            // Cannot overflow: the economy caps coins issued so that every total times n fits a long.
+            long d = Math.multiplyExact(coins, r.numerator());
+            if (d != 0) {
+                DIAMONDS.getAndAdd(this, d);
+            }
+            return d;
+        }
         long before = (long) RECEIVED.getAndAdd(this, coins);
         long d = conversion.diamondsFor(before, coins);
         if (d != 0) {

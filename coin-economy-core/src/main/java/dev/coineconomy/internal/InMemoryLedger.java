@@ -10,7 +10,6 @@ import dev.coineconomy.money.Coins;
 import dev.coineconomy.money.Diamonds;
 import dev.coineconomy.money.Money;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.Locale;
@@ -90,7 +89,7 @@ public final class InMemoryLedger {
      * @return the receipt, equal to the one returned when the command was accepted
      */
     public Receipt receipt(int i) {
-        RequestId requestId = RequestId.of(new String(journal.key(i), StandardCharsets.UTF_8));
+        RequestId requestId = RequestId.of(journal.keyString(i));
         long sequence = i + 1L;
         Instant instant = toInstant(journal.instant(i));
         String catalogVersion = catalog.catalog().version();

@@ -2,19 +2,28 @@ package dev.coineconomy.internal;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The in-memory append-only journal, stored column-wise in fixed-size chunks of primitive arrays so
- * that an entry costs a few dozen bytes rather than a graph of objects. Entries are materialised
- * into {@code JournalEntry} values only when read.
+ * The in-memory append-only journal, stored in fixed-size chunks of primitive arrays so that an entry
+ * costs a few dozen bytes rather than a graph of objects. Entries are materialised into
+ * {@code JournalEntry} values only when read.
  *
- * <p>Appends are lock-free: a slot is reserved with one atomic increment, its columns written, and
- * the entry published by a release-store of its kind byte (0 = not yet committed). Readers see a
- * consistent prefix: they stop at the first slot not yet committed.
+ * <p>Each entry is a row of five {@code long}s in its chunk's row array (so that an append writes one
+ * or two cache lines, not one per field, which matters when threads append side by side):
+ * {@code [keyLength << 40 | kind << 32 | item]}, {@code [userA << 32 | userB]}, instant (epoch nanos),
+ * amount 1, amount 2. The request id's UTF-8 bytes go to the chunk's key arena at a fixed-width place
+ * per slot, so no atomic is needed to place them and no object is retained per entry; the width is
+ * chosen when the chunk is created, from the key lengths of the chunk before, and a longer key is kept
+ * as a byte array of its own in the chunk's overflow array.
  *
- * <p>Columns: kind, instant (epoch nanos), user A (the acting user), user B (gift creator, else -1),
+ * <p>Appends are lock-free: a slot is reserved with one atomic increment, its fields and key written,
+ * and the entry published by a release-store of its first word, which holds the kind (0 = not yet
+ * committed). Readers see a consistent prefix: they stop at the first slot not yet committed.
+ *
+ * <p>Fields: kind, instant (epoch nanos), user A (the acting user), user B (gift creator, else -1),
  * item (gift index or price-row index, else -1), two amounts (purchase: coins and price minor units;
  * gift: coins and diamonds; withdrawal: diamonds and payout minor units), and the request id bytes.
  */
@@ -30,17 +39,46 @@ public final class Journal {
     private static final int BITS = 12;
     private static final int CHUNK = 1 << BITS;
     private static final int MASK = CHUNK - 1;
-    private static final VarHandle KIND = MethodHandles.arrayElementVarHandle(byte[].class);
+    private static final int ROW = 5;
+    /** Longest key in bytes: 128 characters of at most 3 UTF-8 bytes each (a surrogate pair is 4 for 2). */
+    private static final int MAX_KEY = 384;
+    /** Key width of the first chunk. */
+    private static final int FIRST_WIDTH = 16;
+    private static final VarHandle WORD = MethodHandles.arrayElementVarHandle(long[].class);
+    private static final VarHandle OVERFLOW;
+
+    static {
+        try {
+            OVERFLOW = MethodHandles.lookup().findVarHandle(Chunk.class, "overflow", byte[][].class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private static final class Chunk {
-        final byte[] kind = new byte[CHUNK];
-        final long[] instant = new long[CHUNK];
-        final int[] userA = new int[CHUNK];
-        final int[] userB = new int[CHUNK];
-        final int[] item = new int[CHUNK];
-        final long[] amount1 = new long[CHUNK];
-        final long[] amount2 = new long[CHUNK];
-        final byte[][] key = new byte[CHUNK][];
+        final long[] rows = new long[CHUNK * ROW];
+        /** Key bytes: slot j's key, if at most {@code width} bytes, starts at {@code j * width}. */
+        final byte[] keys;
+        final int width;
+        /** Keys longer than {@code width}, by slot; created on first need. */
+        volatile byte[][] overflow;
+
+        Chunk(int width) {
+            this.width = width;
+            this.keys = new byte[CHUNK * width];
+        }
+
+        byte[][] overflow() {
+            byte[][] o = overflow;
+            if (o == null) {
+                byte[][] fresh = new byte[CHUNK][];
+                o = (byte[][]) OVERFLOW.compareAndExchange(this, null, fresh);
+                if (o == null) {
+                    o = fresh;
+                }
+            }
+            return o;
+        }
     }
 
     private static final int MAX_ENTRIES = Integer.MAX_VALUE - 4096;
@@ -65,26 +103,39 @@ public final class Journal {
     /**
      * Appends a committed entry.
      *
+     * @param key the request id's UTF-8 bytes, 1 to 384 of them; copied
      * @return the slot index (the entry's sequence is index + 1)
      * @throws IllegalStateException if the journal holds {@code Integer.MAX_VALUE} entries
      */
     public int append(byte kind, long instantNanos, int userA, int userB, int item,
                       long amount1, long amount2, byte[] key) {
+        int length = key.length;
+        if (length < 1 || length > MAX_KEY) {
+            throw new IllegalArgumentException("request id bytes must number 1 to " + MAX_KEY + ", got " + length);
+        }
         int i = reserved.getAndIncrement();
         if (i < 0) {
             reserved.set(Integer.MIN_VALUE);
             throw new IllegalStateException("in-memory journal is full (2^31 - 1 entries)");
         }
         Chunk c = chunkForWrite(i >>> BITS);
+        if ((i & MASK) == CHUNK / 2 && i < MAX_ENTRIES) {
+            // create the next chunk now, while nobody needs it, so that no append waits for it
+            chunkForWrite((i >>> BITS) + 1);
+        }
         int j = i & MASK;
-        c.instant[j] = instantNanos;
-        c.userA[j] = userA;
-        c.userB[j] = userB;
-        c.item[j] = item;
-        c.amount1[j] = amount1;
-        c.amount2[j] = amount2;
-        c.key[j] = key;
-        KIND.setRelease(c.kind, j, kind);
+        if (length <= c.width) {
+            System.arraycopy(key, 0, c.keys, j * c.width, length);
+        } else {
+            c.overflow()[j] = key.clone();
+        }
+        long[] rows = c.rows;
+        int r = j * ROW;
+        rows[r + 1] = ((long) userA << 32) | (userB & 0xFFFF_FFFFL);
+        rows[r + 2] = instantNanos;
+        rows[r + 3] = amount1;
+        rows[r + 4] = amount2;
+        WORD.setRelease(rows, r, ((long) length << 40) | ((long) kind << 32) | (item & 0xFFFF_FFFFL));
         return i;
     }
 
@@ -103,12 +154,40 @@ public final class Journal {
             }
             Chunk c = cs[ci];
             if (c == null) {
-                c = new Chunk();
+                c = new Chunk(ci == 0 || cs[ci - 1] == null ? FIRST_WIDTH : widthAfter(cs[ci - 1]));
                 cs[ci] = c;
             }
             chunks = cs;
             return c;
         }
+    }
+
+    /**
+     * The key width for the chunk after {@code previous}: the smallest width that holds at least 15 in 16
+     * of the keys committed there so far (all but the longest few go to the arena).
+     */
+    private static int widthAfter(Chunk previous) {
+        int[] count = new int[MAX_KEY + 1];
+        int n = 0;
+        for (int j = 0; j < CHUNK; j++) {
+            long w = (long) WORD.getAcquire(previous.rows, j * ROW);
+            if (w != 0) {
+                count[(int) (w >>> 40)]++;
+                n++;
+            }
+        }
+        if (n == 0) {
+            return previous.width;
+        }
+        int wanted = n - n / 16;
+        int seen = 0;
+        for (int len = 1; len <= MAX_KEY; len++) {
+            seen += count[len];
+            if (seen >= wanted) {
+                return len;
+            }
+        }
+        return MAX_KEY;
     }
 
     /** @return the number of reserved slots; slots below it may still be in flight */
@@ -135,50 +214,90 @@ public final class Journal {
         if (ci >= cs.length || cs[ci] == null) {
             return false;
         }
-        return (byte) KIND.getAcquire(cs[ci].kind, i & MASK) != 0;
+        return (long) WORD.getAcquire(cs[ci].rows, (i & MASK) * ROW) != 0;
     }
 
     private Chunk chunk(int i) {
         return chunks[i >>> BITS];
     }
 
+    private long word(int i, int field) {
+        return chunk(i).rows[(i & MASK) * ROW + field];
+    }
+
     /** @return the kind byte of committed slot {@code i} */
     public byte kind(int i) {
-        return (byte) KIND.getAcquire(chunk(i).kind, i & MASK);
+        return (byte) ((long) WORD.getAcquire(chunk(i).rows, (i & MASK) * ROW) >>> 32);
     }
 
     /** @return the instant (epoch nanos) of committed slot {@code i} */
     public long instant(int i) {
-        return chunk(i).instant[i & MASK];
+        return word(i, 2);
     }
 
     /** @return user A of committed slot {@code i} */
     public int userA(int i) {
-        return chunk(i).userA[i & MASK];
+        return (int) (word(i, 1) >>> 32);
     }
 
     /** @return user B of committed slot {@code i}, or -1 */
     public int userB(int i) {
-        return chunk(i).userB[i & MASK];
+        return (int) word(i, 1);
     }
 
     /** @return the item of committed slot {@code i}, or -1 */
     public int item(int i) {
-        return chunk(i).item[i & MASK];
+        return (int) word(i, 0);
     }
 
     /** @return the first amount of committed slot {@code i} */
     public long amount1(int i) {
-        return chunk(i).amount1[i & MASK];
+        return word(i, 3);
     }
 
     /** @return the second amount of committed slot {@code i} */
     public long amount2(int i) {
-        return chunk(i).amount2[i & MASK];
+        return word(i, 4);
     }
 
-    /** @return the request id bytes of committed slot {@code i} */
+    /** @return a copy of the request id bytes of committed slot {@code i} */
     public byte[] key(int i) {
-        return chunk(i).key[i & MASK];
+        Chunk c = chunk(i);
+        int j = i & MASK;
+        int length = keyLength(c, j);
+        if (length > c.width) {
+            return c.overflow[j].clone();
+        }
+        return Arrays.copyOfRange(c.keys, j * c.width, j * c.width + length);
+    }
+
+    /** @return the request id of committed slot {@code i}, decoded */
+    public String keyString(int i) {
+        Chunk c = chunk(i);
+        int j = i & MASK;
+        int length = keyLength(c, j);
+        if (length > c.width) {
+            return new String(c.overflow[j], StandardCharsets.UTF_8);
+        }
+        return new String(c.keys, j * c.width, length, StandardCharsets.UTF_8);
+    }
+
+    /** @return whether committed slot {@code i} holds exactly these request id bytes */
+    public boolean keyEquals(int i, byte[] key) {
+        Chunk c = chunk(i);
+        int j = i & MASK;
+        int length = keyLength(c, j);
+        if (length != key.length) {
+            return false;
+        }
+        if (length > c.width) {
+            return Arrays.equals(c.overflow[j], key);
+        }
+        int from = j * c.width;
+        return Arrays.equals(c.keys, from, from + length, key, 0, length);
+    }
+
+    private static int keyLength(Chunk c, int j) {
+        return (int) ((long) WORD.getAcquire(c.rows, j * ROW) >>> 40);
     }
 }
