@@ -158,9 +158,11 @@ public final class CoinEconomy {
                     Rules.checkSupply(issued, coins, maxCoinsIssued);
                 } while (!ledger.coinsIssued().compareAndSet(issued, issued + coins));
                 Account account = ledger.users().getOrCreate(user);
-                account.creditCoins(coins);
+                // Append before crediting: a gift that spends these coins can only see them once this
+                // entry holds its slot, so it is journalled after the purchase that funded it.
                 int slot = journal.append(Journal.PURCHASE, nanos, account.index(), -1,
                         row.index(), coins, row.priceMinorUnits(), key);
+                account.creditCoins(coins);
                 requests.insert(stripe, hash, slot);
                 return new PurchaseReceipt(requestId, slot + 1L, now, user, packId, region, channel,
                         row.pack().coins(), row.price(), catalog.catalog().version(), policy.version());
