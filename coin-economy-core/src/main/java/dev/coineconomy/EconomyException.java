@@ -39,9 +39,14 @@ public final class EconomyException extends RuntimeException {
         return code;
     }
 
-    /** @return the values involved, by name (e.g. {@code needed}, {@code available}) */
+    /**
+     * The values involved, by name. They are not serialised: a deserialised rejection has none.
+     *
+     * @return the values (e.g. {@code needed}, {@code available}); empty, never {@code null}, after
+     *         deserialisation
+     */
     public Map<String, Object> values() {
-        return values;
+        return values == null ? Map.of() : values;
     }
 
     /**
@@ -51,6 +56,6 @@ public final class EconomyException extends RuntimeException {
      * @return the value, or {@code null} if this rejection has none by that name
      */
     public Object value(String name) {
-        return values.get(name);
+        return values().get(name);
     }
 }

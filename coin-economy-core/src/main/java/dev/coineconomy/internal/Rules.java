@@ -8,9 +8,12 @@ import dev.coineconomy.UserId;
 import dev.coineconomy.money.Coins;
 import dev.coineconomy.money.Diamonds;
 import dev.coineconomy.money.Money;
+import dev.coineconomy.money.Ratio;
 import dev.coineconomy.policy.DiamondValue;
 import dev.coineconomy.policy.PayoutPolicy;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -153,12 +156,19 @@ public final class Rules {
                     "payableBelow", Diamonds.of(below), "payableAbove", Diamonds.of(above));
         }
         long payout;
+        Money payoutMoney;
         try {
             payout = value.floorMinorUnits(diamonds);
+            payoutMoney = Money.ofMinor(value.currency(), payout);
         } catch (ArithmeticException overflow) {
             payout = Long.MAX_VALUE; // beyond any daily limit, which fits in a long
+            // the rejection still names the exact payout (payable, so diamonds x rate is whole)
+            Ratio rate = value.minorUnitsPerDiamond();
+            BigInteger minor = BigInteger.valueOf(diamonds).multiply(BigInteger.valueOf(rate.numerator()))
+                    .divide(BigInteger.valueOf(rate.denominator()));
+            payoutMoney = Money.of(value.currency(),
+                    new BigDecimal(minor, value.currency().getDefaultFractionDigits()));
         }
-        Money payoutMoney = Money.ofMinor(value.currency(), payout);
         if (payoutMoney.isLessThan(policy.minimum())) {
             throw reject(RejectionCode.BELOW_MINIMUM_WITHDRAWAL,
                     String.format(Locale.ROOT, "payout %s for %d diamonds is below the minimum withdrawal %s",

@@ -16,6 +16,9 @@ import java.util.Locale;
  */
 public record Ratio(long numerator, long denominator) implements Comparable<Ratio> {
 
+    private static final java.util.regex.Pattern FORM =
+            java.util.regex.Pattern.compile("\\s*[+-]?[0-9]+\\s*(/\\s*[+-]?[0-9]+\\s*)?");
+
     /** The ratio 1/1. */
     public static final Ratio ONE = new Ratio(1, 1);
 
@@ -52,7 +55,8 @@ public record Ratio(long numerator, long denominator) implements Comparable<Rati
     }
 
     /**
-     * Parses {@code "n/d"} or a whole number {@code "n"}.
+     * Parses {@code "n/d"} or a whole number {@code "n"}, in ASCII digits; whitespace around the numbers
+     * is ignored.
      *
      * @param text the text
      * @return the ratio
@@ -60,6 +64,11 @@ public record Ratio(long numerator, long denominator) implements Comparable<Rati
      */
     public static Ratio parse(String text) {
         java.util.Objects.requireNonNull(text, "text");
+        if (!FORM.matcher(text).matches()) {
+            // Long.parseLong alone would also accept digits of other scripts (e.g. Arabic-Indic)
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "ratio '%s' is not of the form n/d (ASCII digits)", text));
+        }
         int slash = text.indexOf('/');
         try {
             if (slash < 0) {

@@ -28,7 +28,8 @@ public record DiamondValue(Money amount, long diamonds) {
      * greatest common divisor), so that equal rates are equal values.
      *
      * @throws NullPointerException     if the amount is {@code null}
-     * @throws IllegalArgumentException if the amount is not positive or diamonds below 1
+     * @throws IllegalArgumentException if the amount is not positive, its minor units do not fit in a
+     *                                  {@code long}, or diamonds below 1
      */
     public DiamondValue {
         Objects.requireNonNull(amount, "amount");
@@ -40,7 +41,13 @@ public record DiamondValue(Money amount, long diamonds) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "diamond value must be per at least 1 diamond, got %d", diamonds));
         }
-        long minor = amount.toMinorUnits();
+        long minor;
+        try {
+            minor = amount.toMinorUnits();
+        } catch (ArithmeticException overflow) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "diamond value amount %s has more minor units than a long holds", amount), overflow);
+        }
         long gcd = java.math.BigInteger.valueOf(minor).gcd(java.math.BigInteger.valueOf(diamonds)).longValueExact();
         if (gcd > 1) {
             amount = Money.ofMinor(amount.currency(), minor / gcd);
@@ -65,6 +72,8 @@ public record DiamondValue(Money amount, long diamonds) {
      * @param currencyCode      the ISO-4217 currency
      * @param valueOfOneDiamond a positive plain decimal
      * @return the equivalent rate, an amount per a power of ten of diamonds
+     * @throws IllegalArgumentException if the value is not a positive decimal, or has more than 18
+     *                                  decimals beyond the currency's minor unit
      */
     public static DiamondValue perDiamond(String currencyCode, String valueOfOneDiamond) {
         Objects.requireNonNull(valueOfOneDiamond, "valueOfOneDiamond");
@@ -77,6 +86,12 @@ public record DiamondValue(Money amount, long diamonds) {
                     "diamond value '%s' is not a decimal number", valueOfOneDiamond), e);
         }
         int extra = Math.max(0, value.scale() - currency.getDefaultFractionDigits());
+        if (extra > 18) {
+            // 10^extra diamonds would not fit in a long
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "diamond value '%s' has more than 18 decimals beyond %s's minor unit", valueOfOneDiamond,
+                    currency.getCurrencyCode()));
+        }
         long diamonds = BigDecimal.TEN.pow(extra).longValueExact();
         return of(Money.of(currency, value.movePointRight(extra)), diamonds);
     }
