@@ -42,7 +42,10 @@ import java.util.Optional;
  * nothing; using its id for a different command is {@link RejectionCode#REQUEST_CONFLICT}. A rejected
  * command throws {@link EconomyException} and writes nothing at all, not even its request id.
  * Bad arguments (nulls, a quantity below 1) are {@link NullPointerException} or
- * {@link IllegalArgumentException} and change nothing either.
+ * {@link IllegalArgumentException} and change nothing either. Two conditions of the environment, not
+ * of the command, are {@link IllegalStateException} and also change nothing: a clock instant outside
+ * the years 1678 to 2261 (the journal stores epoch nanoseconds), and an in-memory journal that holds
+ * its maximum of {@code Integer.MAX_VALUE - 4096} entries.
  *
  * <p>Thread-safe. Commands with different request ids run in parallel: a gift debits its sender with a
  * compare-and-set and credits its creator with atomic adds, so gifts from many viewers to one hot

@@ -70,7 +70,7 @@ public record DiamondValue(Money amount, long diamonds) {
      * The rate given as the exact (possibly sub-cent) value of one diamond, e.g. {@code "0.005"}.
      *
      * @param currencyCode      the ISO-4217 currency
-     * @param valueOfOneDiamond a positive plain decimal
+     * @param valueOfOneDiamond a positive decimal, plain ({@code "0.005"}) or with an exponent ({@code "5e-3"})
      * @return the equivalent rate, an amount per a power of ten of diamonds
      * @throws IllegalArgumentException if the value is not a positive decimal, or has more than 18
      *                                  decimals beyond the currency's minor unit
