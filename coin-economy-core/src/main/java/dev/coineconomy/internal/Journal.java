@@ -84,6 +84,12 @@ public final class Journal {
 
     private static final int MAX_ENTRIES = Integer.MAX_VALUE - 4096;
     private static final int RESERVED = 16;
+    /**
+     * Slots after which {@link #requireCapacity()} reads the counter. Every append at or past it sets
+     * {@link #nearlyFull} before it returns, so the counter passes {@code MAX_ENTRIES} only after the flag
+     * is set, unless thousands of appends are in flight at once.
+     */
+    private static final int NEARLY_FULL = MAX_ENTRIES - 2 * CHUNK;
     private static final VarHandle COUNT = MethodHandles.arrayElementVarHandle(int[].class);
 
     /**
@@ -91,6 +97,8 @@ public final class Journal {
      * 64 bytes on either side of it hold nothing another thread reads or writes.
      */
     private final int[] counter = new int[2 * RESERVED + 1];
+    /** Whether an append has taken a slot at or past {@link #NEARLY_FULL}. */
+    private volatile boolean nearlyFull;
     /** A lower bound of the committed prefix, advanced by {@link #committedSize()}. */
     private volatile int committedHint;
     private final Object growLock = new Object();
@@ -102,7 +110,8 @@ public final class Journal {
      * @throws IllegalStateException if the journal is (nearly) full
      */
     public void requireCapacity() {
-        if ((int) COUNT.getVolatile(counter, RESERVED) >= MAX_ENTRIES) {
+        // The counter's cache line is written by every append: read it only once the journal is nearly full.
+        if (nearlyFull && (int) COUNT.getVolatile(counter, RESERVED) >= MAX_ENTRIES) {
             throw new IllegalStateException("in-memory journal is full (" + MAX_ENTRIES + " entries)");
         }
     }
@@ -121,6 +130,9 @@ public final class Journal {
             throw new IllegalArgumentException("request id bytes must number 1 to " + MAX_KEY + ", got " + length);
         }
         int i = (int) COUNT.getAndAdd(counter, RESERVED, 1);
+        if (i >= NEARLY_FULL || i < 0) {
+            nearlyFull = true;
+        }
         if (i < 0) {
             COUNT.setVolatile(counter, RESERVED, Integer.MIN_VALUE);
             throw new IllegalStateException("in-memory journal is full (2^31 - 1 entries)");
