@@ -19,8 +19,9 @@ import java.util.concurrent.atomic.LongAdder;
  * creator receiving from many viewers takes no lock. Exact carry is lock-free: the running total of
  * coins received is advanced atomically and each gift credits
  * {@code floor((T + c) r) − floor(T r)} diamonds; a whole ratio (denominator 1) has nothing to carry
- * and credits {@code c r} with a single atomic add. Diamond debits (withdrawals) and the per-day
- * withdrawal totals are guarded by this object's monitor.
+ * and adds {@code c r} to a striped counter ({@link LongAdder}), so threads crediting one hot creator do
+ * not write one shared cache line per gift. Diamond debits (withdrawals) and the per-day withdrawal
+ * totals are guarded by this object's monitor.
  */
 public final class Account {
 
