@@ -4,7 +4,6 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The in-memory append-only journal, stored in fixed-size chunks of primitive arrays so that an entry
@@ -40,6 +39,8 @@ public final class Journal {
     private static final int CHUNK = 1 << BITS;
     private static final int MASK = CHUNK - 1;
     private static final int ROW = 5;
+    /** Low bits of a slot number rotated to the top of its place (see {@link #place}). */
+    private static final int SPREAD = 6;
     /** Longest key in bytes: 128 characters of at most 3 UTF-8 bytes each (a surrogate pair is 4 for 2). */
     private static final int MAX_KEY = 384;
     /** Key width of the first chunk. */
@@ -82,8 +83,22 @@ public final class Journal {
     }
 
     private static final int MAX_ENTRIES = Integer.MAX_VALUE - 4096;
+    private static final int RESERVED = 16;
+    /**
+     * Slots after which {@link #requireCapacity()} reads the counter. Every append at or past it sets
+     * {@link #nearlyFull} before it returns, so the counter passes {@code MAX_ENTRIES} only after the flag
+     * is set, unless thousands of appends are in flight at once.
+     */
+    private static final int NEARLY_FULL = MAX_ENTRIES - 2 * CHUNK;
+    private static final VarHandle COUNT = MethodHandles.arrayElementVarHandle(int[].class);
 
-    private final AtomicInteger reserved = new AtomicInteger();
+    /**
+     * The slot counter, written by every append: element {@link #RESERVED} of an array of its own, so that
+     * 64 bytes on either side of it hold nothing another thread reads or writes.
+     */
+    private final int[] counter = new int[2 * RESERVED + 1];
+    /** Whether an append has taken a slot at or past {@link #NEARLY_FULL}. */
+    private volatile boolean nearlyFull;
     /** A lower bound of the committed prefix, advanced by {@link #committedSize()}. */
     private volatile int committedHint;
     private final Object growLock = new Object();
@@ -95,7 +110,8 @@ public final class Journal {
      * @throws IllegalStateException if the journal is (nearly) full
      */
     public void requireCapacity() {
-        if (reserved.get() >= MAX_ENTRIES) {
+        // The counter's cache line is written by every append: read it only once the journal is nearly full.
+        if (nearlyFull && (int) COUNT.getVolatile(counter, RESERVED) >= MAX_ENTRIES) {
             throw new IllegalStateException("in-memory journal is full (" + MAX_ENTRIES + " entries)");
         }
     }
@@ -113,9 +129,12 @@ public final class Journal {
         if (length < 1 || length > MAX_KEY) {
             throw new IllegalArgumentException("request id bytes must number 1 to " + MAX_KEY + ", got " + length);
         }
-        int i = reserved.getAndIncrement();
+        int i = (int) COUNT.getAndAdd(counter, RESERVED, 1);
+        if (i >= NEARLY_FULL || i < 0) {
+            nearlyFull = true;
+        }
         if (i < 0) {
-            reserved.set(Integer.MIN_VALUE);
+            COUNT.setVolatile(counter, RESERVED, Integer.MIN_VALUE);
             throw new IllegalStateException("in-memory journal is full (2^31 - 1 entries)");
         }
         Chunk c = chunkForWrite(i >>> BITS);
@@ -123,7 +142,7 @@ public final class Journal {
             // create the next chunk now, while nobody needs it, so that no append waits for it
             chunkForWrite((i >>> BITS) + 1);
         }
-        int j = i & MASK;
+        int j = place(i);
         if (length <= c.width) {
             System.arraycopy(key, 0, c.keys, j * c.width, length);
         } else {
@@ -192,7 +211,7 @@ public final class Journal {
 
     /** @return the number of reserved slots; slots below it may still be in flight */
     public int reservedSize() {
-        int n = reserved.get();
+        int n = (int) COUNT.getVolatile(counter, RESERVED);
         return n < 0 ? Integer.MAX_VALUE : n;
     }
 
@@ -214,7 +233,17 @@ public final class Journal {
         if (ci >= cs.length || cs[ci] == null) {
             return false;
         }
-        return (long) WORD.getAcquire(cs[ci].rows, (i & MASK) * ROW) != 0;
+        return (long) WORD.getAcquire(cs[ci].rows, place(i) * ROW) != 0;
+    }
+
+    /**
+     * The place of slot {@code i} within its chunk: the chunk's slot number with its low {@value #SPREAD}
+     * bits rotated to the top, so that consecutive slots (which concurrent appends take) are
+     * {@code 2^(BITS - SPREAD)} places apart and never write the same cache line at the same time.
+     */
+    private static int place(int i) {
+        int j = i & MASK;
+        return ((j & (1 << SPREAD) - 1) << (BITS - SPREAD)) | (j >>> SPREAD);
     }
 
     private Chunk chunk(int i) {
@@ -222,12 +251,12 @@ public final class Journal {
     }
 
     private long word(int i, int field) {
-        return chunk(i).rows[(i & MASK) * ROW + field];
+        return chunk(i).rows[place(i) * ROW + field];
     }
 
     /** @return the kind byte of committed slot {@code i} */
     public byte kind(int i) {
-        return (byte) ((long) WORD.getAcquire(chunk(i).rows, (i & MASK) * ROW) >>> 32);
+        return (byte) ((long) WORD.getAcquire(chunk(i).rows, place(i) * ROW) >>> 32);
     }
 
     /** @return the instant (epoch nanos) of committed slot {@code i} */
@@ -263,7 +292,7 @@ public final class Journal {
     /** @return a copy of the request id bytes of committed slot {@code i} */
     public byte[] key(int i) {
         Chunk c = chunk(i);
-        int j = i & MASK;
+        int j = place(i);
         int length = keyLength(c, j);
         if (length > c.width) {
             return c.overflow[j].clone();
@@ -274,7 +303,7 @@ public final class Journal {
     /** @return the request id of committed slot {@code i}, decoded */
     public String keyString(int i) {
         Chunk c = chunk(i);
-        int j = i & MASK;
+        int j = place(i);
         int length = keyLength(c, j);
         if (length > c.width) {
             return new String(c.overflow[j], StandardCharsets.UTF_8);
@@ -285,7 +314,7 @@ public final class Journal {
     /** @return whether committed slot {@code i} holds exactly these request id bytes */
     public boolean keyEquals(int i, byte[] key) {
         Chunk c = chunk(i);
-        int j = i & MASK;
+        int j = place(i);
         int length = keyLength(c, j);
         if (length != key.length) {
             return false;

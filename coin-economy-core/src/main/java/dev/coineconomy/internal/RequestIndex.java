@@ -29,6 +29,10 @@ public final class RequestIndex {
     public static final class Stripe {
         private long[] cells = new long[16];
         private int size;
+        // Padding: stripes are allocated side by side, and their monitor words and sizes are written by
+        // every command; keep each stripe's written words in a cache line of its own.
+        @SuppressWarnings("unused")
+        private long p1, p2, p3, p4, p5, p6, p7;
 
         private Stripe() {
         }

@@ -6,7 +6,11 @@ import dev.coineconomy.policy.ConversionPolicy;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Gift credits: whole ratios credit coins × n directly; fractional ratios carry the remainder exactly. */
 class AccountTest {
@@ -39,5 +43,50 @@ class AccountTest {
         }
         assertEquals(total, a.coinsReceived());
         assertEquals(credited, a.diamonds());
+    }
+
+    @Test
+    void stripedWholeRatioCreditsNeverLetAWithdrawalOverdrawOrAReadGoNegative() throws InterruptedException {
+        Account a = new Account(UserId.of("creator"), 0);
+        ConversionPolicy whole = new ConversionPolicy(Ratio.of(1, 1));
+        int perThread = 200_000;
+        AtomicBoolean done = new AtomicBoolean();
+        AtomicLong debited = new AtomicLong();
+        AtomicLong lowest = new AtomicLong(Long.MAX_VALUE);
+        Runnable gifts = () -> {
+            for (int i = 0; i < perThread; i++) {
+                a.creditGift(whole, 1);
+            }
+        };
+        Thread g1 = new Thread(gifts);
+        Thread g2 = new Thread(gifts);
+        Thread withdrawer = new Thread(() -> {
+            while (!done.get()) {
+                synchronized (a) {
+                    long held = a.diamonds();
+                    if (held >= 7) {
+                        a.debitDiamonds(7); // throws if the balance would go negative
+                        debited.addAndGet(7);
+                    }
+                }
+            }
+        });
+        Thread reader = new Thread(() -> {
+            while (!done.get()) {
+                lowest.accumulateAndGet(a.diamonds(), Math::min);
+            }
+        });
+        withdrawer.start();
+        reader.start();
+        g1.start();
+        g2.start();
+        g1.join();
+        g2.join();
+        done.set(true);
+        withdrawer.join();
+        reader.join();
+        assertTrue(lowest.get() >= 0, "a wallet read saw " + lowest.get());
+        assertTrue(debited.get() > 0, "the withdrawer ran");
+        assertEquals(2L * perThread - debited.get(), a.diamonds());
     }
 }
