@@ -221,9 +221,10 @@ public final class CoinEconomy {
                     throw Rules.insufficientCoins(sender, coins, from == null ? 0 : shortBalance);
                 }
                 Account to = ledger.users().getOrCreate(creator);
-                long diamonds = to.creditGift(policy.conversion(), coins);
+                long diamonds = to.reserveGift(policy.conversion(), coins);
                 int slot = journal.append(Journal.GIFT, nanos, from.index(), to.index(),
                         gift.index(), coins, diamonds, key);
+                to.creditDiamonds(diamonds); // after the entry: no withdrawal is journalled before its gift
                 requests.insert(stripe, hash, slot);
                 return new GiftReceipt(requestId, slot + 1L, now, sender, creator, giftId, quantity,
                         Coins.of(coins), Diamonds.of(diamonds), catalog.catalog().version(), policy.version());

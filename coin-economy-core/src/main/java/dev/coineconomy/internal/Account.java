@@ -46,10 +46,11 @@ public final class Account {
     private volatile long diamonds;
     private volatile long coinsReceived;
     /**
-     * Diamonds credited at whole ratios. Striped (a {@link LongAdder}): a hot creator credited by many
-     * threads at once then takes no shared cache line per gift. Only grows.
+     * Diamonds credited by gifts. Striped (a {@link LongAdder}): a hot creator credited by many threads
+     * at once then takes no shared cache line per gift. Only grows. The {@code diamonds} word holds
+     * minus the diamonds debited by withdrawals and only shrinks.
      */
-    private final LongAdder wholeCredits = new LongAdder();
+    private final LongAdder credits = new LongAdder();
     // Padding: the balances above are written by every gift; keep the next object off their cache line.
     @SuppressWarnings("unused")
     private long p1, p2, p3, p4, p5, p6, p7;
@@ -77,15 +78,15 @@ public final class Account {
     }
 
     /**
-     * Diamonds held: the {@code diamonds} word (fractional-ratio credits minus debits) plus the striped
-     * whole-ratio credits. The word is read first: whole-ratio credits only grow, and every debit was
-     * checked against a sum read before it, so the result is never negative.
+     * Diamonds held: the striped credits minus the debits (the {@code diamonds} word). The word is read
+     * first: credits only grow, and every debit was checked against a balance read before it, so the
+     * result is never negative.
      *
      * @return diamonds held
      */
     public long diamonds() {
         long base = diamonds;
-        return base + wholeCredits.sum();
+        return base + credits.sum();
     }
 
     /**
@@ -125,29 +126,40 @@ public final class Account {
     }
 
     /**
-     * Credits a gift's coins to the running total and the resulting diamonds, with exact carry.
+     * Reserves a gift's diamonds: advances the running total of coins received (for ratios with a
+     * denominator other than 1) and returns the diamonds the gift earns with exact carry, without
+     * crediting them yet. The caller appends the gift's journal entry and then calls
+     * {@link #creditDiamonds(long)}, so that a withdrawal can never spend diamonds whose entry is not yet
+     * in the journal (the journal's order then never shows a diamond balance below zero).
+     *
+     * <p>The totals telescope: gifts that move the total from {@code T} to {@code T + c} earn
+     * {@code floor((T + c) r) - floor(T r)}, which sum to {@code floor(C r)} in any interleaving.
      *
      * @param conversion the coin → diamond rule
      * @param coins      the gift's coins
-     * @return the diamonds credited
+     * @return the diamonds the gift earns
      */
-    public long creditGift(ConversionPolicy conversion, long coins) {
+    public long reserveGift(ConversionPolicy conversion, long coins) {
         Ratio r = conversion.diamondsPerCoin();
         if (r.denominator() == 1) {
             // floor((T + c) n) - floor(T n) = c n for any T: nothing to carry, so no running total.
             // Cannot overflow: the economy caps coins issued so that every total times n fits a long.
-            long d = Math.multiplyExact(coins, r.numerator());
-            if (d != 0) {
-                wholeCredits.add(d);
-            }
-            return d;
+            return Math.multiplyExact(coins, r.numerator());
         }
         long before = (long) RECEIVED.getAndAdd(this, coins);
-        long d = conversion.diamondsFor(before, coins);
-        if (d != 0) {
-            DIAMONDS.getAndAdd(this, d);
+        return conversion.diamondsFor(before, coins);
+    }
+
+    /**
+     * Credits diamonds reserved by {@link #reserveGift(ConversionPolicy, long)}, once the gift's entry
+     * is in the journal. Lock-free and striped.
+     *
+     * @param diamonds the diamonds, not negative
+     */
+    public void creditDiamonds(long diamonds) {
+        if (diamonds != 0) {
+            credits.add(diamonds);
         }
-        return d;
     }
 
     /**
@@ -157,7 +169,7 @@ public final class Account {
      * @param amount the diamonds
      */
     public void debitDiamonds(long amount) {
-        long after = (long) DIAMONDS.getAndAdd(this, -amount) - amount + wholeCredits.sum();
+        long after = (long) DIAMONDS.getAndAdd(this, -amount) - amount + credits.sum();
         if (after < 0) {
             throw new IllegalStateException("diamond balance of " + id + " went negative: " + after);
         }

@@ -15,6 +15,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Gift credits: whole ratios credit coins × n directly; fractional ratios carry the remainder exactly. */
 class AccountTest {
 
+    /** What the facade does: reserve, (append the entry,) then credit. */
+    private static long credit(Account a, ConversionPolicy policy, long coins) {
+        long d = a.reserveGift(policy, coins);
+        a.creditDiamonds(d);
+        return d;
+    }
+
+    @Test
+    void reservingAGiftDoesNotCreditItsDiamondsUntilTheyAreCredited() {
+        Account a = new Account(UserId.of("creator"), 0);
+        ConversionPolicy policy = new ConversionPolicy(Ratio.of(2, 3));
+        long d = a.reserveGift(policy, 9);
+        assertEquals(6, d);
+        assertEquals(9, a.coinsReceived(), "the running total advanced at reservation");
+        assertEquals(0, a.diamonds(), "nothing spendable before the entry is journalled");
+        a.creditDiamonds(d);
+        assertEquals(6, a.diamonds());
+    }
+
     @Test
     void wholeRatiosCreditCoinsTimesNumeratorWithoutARunningTotal() {
         for (long n : new long[] {0, 1, 3}) {
@@ -22,7 +41,7 @@ class AccountTest {
             ConversionPolicy policy = new ConversionPolicy(Ratio.of(n, 1));
             long total = 0;
             for (long c = 1; c <= 50; c++) {
-                assertEquals(c * n, a.creditGift(policy, c));
+                assertEquals(c * n, credit(a, policy, c));
                 total += c;
             }
             assertEquals(total * n, a.diamonds());
@@ -37,7 +56,7 @@ class AccountTest {
         long total = 0;
         long credited = 0;
         for (long c = 1; c <= 50; c++) {
-            credited += a.creditGift(policy, c);
+            credited += credit(a, policy, c);
             total += c;
             assertEquals(total * 7 / 10, credited, "floor(C x 7/10) after " + total + " coins");
         }
@@ -55,7 +74,7 @@ class AccountTest {
         AtomicLong lowest = new AtomicLong(Long.MAX_VALUE);
         Runnable gifts = () -> {
             for (int i = 0; i < perThread; i++) {
-                a.creditGift(whole, 1);
+                credit(a, whole, 1);
             }
         };
         Thread g1 = new Thread(gifts);
