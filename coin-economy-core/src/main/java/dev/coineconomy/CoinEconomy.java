@@ -48,7 +48,7 @@ import java.util.Optional;
  * its maximum of {@code Integer.MAX_VALUE - 4096} entries.
  *
  * <p>Thread-safe. Commands with different request ids run in parallel: a gift debits its sender with a
- * compare-and-set and credits its creator with atomic adds, so gifts from many viewers to one hot
+ * compare-and-set and credits its creator with a striped add, so gifts from many viewers to one hot
  * creator take no common lock. Wallets are cached balances kept in step with the journal;
  * {@link #trialBalance()} recomputes them from the journal alone.
  *
