@@ -224,16 +224,22 @@ class ConcurrencyTest {
 
     // ---- 2. one request id from every thread -----------------------------------------------------
 
-    @Test
-    void theSameCommandRacedFromEveryThreadIsAppliedOnce() throws Exception {
-        CoinEconomy economy = economy(policy(Ratio.of(2, 3), "0.01", "1000000.00", ZoneOffset.UTC),
+    /** An economy where the viewer holds coins and the creator diamonds, at a fixed clock. */
+    private static CoinEconomy fundedPair(Ratio ratio, UserId viewer, UserId creator) {
+        CoinEconomy economy = economy(policy(ratio, "0.01", "1000000.00", ZoneOffset.UTC),
                 Clock.fixed(NOON, ZoneOffset.UTC));
-        UserId viewer = UserId.of("viewer");
-        UserId creator = UserId.of("creator");
         for (int i = 0; i < 3; i++) {
             economy.purchase(RequestId.of("seed-" + i), viewer, "p-100k", US);
         }
         economy.sendGift(RequestId.of("seed-gift"), viewer, creator, "g-99", 1000);
+        return economy;
+    }
+
+    @Test
+    void theSameCommandRacedFromEveryThreadIsAppliedOnce() throws Exception {
+        UserId viewer = UserId.of("viewer");
+        UserId creator = UserId.of("creator");
+        CoinEconomy economy = fundedPair(Ratio.of(2, 3), viewer, creator);
 
         for (int round = 0; round < 30; round++) {
             String ctx = "round " + round;
@@ -278,14 +284,9 @@ class ConcurrencyTest {
 
     @Test
     void differentCommandsRacingForOneRequestIdAcceptExactlyOne() throws Exception {
-        CoinEconomy economy = economy(policy(Ratio.of(7, 10), "0.01", "1000000.00", ZoneOffset.UTC),
-                Clock.fixed(NOON, ZoneOffset.UTC));
         UserId viewer = UserId.of("viewer");
         UserId creator = UserId.of("creator");
-        for (int i = 0; i < 3; i++) {
-            economy.purchase(RequestId.of("seed-" + i), viewer, "p-100k", US);
-        }
-        economy.sendGift(RequestId.of("seed-gift"), viewer, creator, "g-99", 1000);
+        CoinEconomy economy = fundedPair(Ratio.of(7, 10), viewer, creator);
 
         for (int round = 0; round < 30; round++) {
             String ctx = "round " + round;
