@@ -9,14 +9,18 @@ import dev.coineconomy.money.Money;
 import dev.coineconomy.policy.EconomyPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -41,22 +45,20 @@ class SeedPackTableTest {
         "coins-70,    70,    US, WEB, USD, 0.74",
     };
 
+    /** {@link #PACK_ROWS} as the parameters of {@code purchaseGivesThePackCoinsAtItsPrice}. */
+    static Stream<Arguments> packRows() {
+        return Arrays.stream(PACK_ROWS).map(row -> {
+            String[] f = row.split(",\\s*");
+            return Arguments.of(f[0], Long.parseLong(f[1]), f[2], Channel.valueOf(f[3]), f[4], f[5]);
+        });
+    }
+
     private final MutableClock clock = new MutableClock("2026-11-25T12:00:00Z");
     private final CoinEconomy economy = CoinEconomy.builder()
             .catalog(Catalog.reference()).policy(EconomyPolicy.reference()).clock(clock).build();
 
     @ParameterizedTest(name = "{0} in {2}/{3} = {1} coins for {4} {5}")
-    @CsvSource({
-        "coins-65,    65,    US, APP, USD, 0.99",
-        "coins-330,   330,   US, APP, USD, 4.99",
-        "coins-1050,  1050,  US, APP, USD, 14.99",
-        "coins-2200,  2200,  US, APP, USD, 29.99",
-        "coins-5500,  5500,  US, APP, USD, 69.99",
-        "coins-11000, 11000, US, APP, USD, 139.99",
-        "coins-65,    65,    GB, APP, GBP, 0.89",
-        "coins-330,   330,   GB, APP, GBP, 4.49",
-        "coins-70,    70,    US, WEB, USD, 0.74",
-    })
+    @MethodSource("packRows")
     void purchaseGivesThePackCoinsAtItsPrice(String packId, long coins, String region, Channel channel,
                                              String currency, String price) {
         UserId buyer = UserId.of("buyer");
