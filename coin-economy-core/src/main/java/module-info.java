@@ -4,6 +4,7 @@
  */
 module dev.coineconomy {
     requires org.slf4j;
+    requires transitive java.sql;
 
     exports dev.coineconomy;
     exports dev.coineconomy.money;

@@ -36,5 +36,54 @@ public enum RejectionCode {
      * Selling the pack would issue more coins than the economy can account for exactly (their diamonds
      * would overflow). Values: {@code issued}, {@code pack}, {@code maximum}.
      */
-    COIN_SUPPLY_LIMIT
+    COIN_SUPPLY_LIMIT,
+
+    // ---- who may do what (eligibility, limits, availability) -------------------------------------
+
+    /**
+     * The user may not do this. Values: {@code user}, {@code action}, {@code reason} (an
+     * {@code IneligibilityReason} name: AGE, REGION, FOLLOWERS, STANDING, ACCOUNT_KIND) and the values
+     * involved (e.g. {@code age}, {@code minimumAge}).
+     */
+    NOT_ELIGIBLE,
+    /** The host's profile directory does not know the user. Values: {@code user}. */
+    UNKNOWN_USER,
+    /**
+     * The command would exceed a spending limit. Values: {@code limit}, {@code period}, {@code spent},
+     * {@code requested}, {@code remaining}.
+     */
+    LIMIT_EXCEEDED,
+    /**
+     * The gift is not offered here or now. Values: {@code giftId}, {@code reason} (REGION, WINDOW,
+     * CONTEXT) and the values involved.
+     */
+    GIFT_NOT_AVAILABLE,
+    /** No stream with that id. Values: {@code streamId}. */
+    UNKNOWN_STREAM,
+    /**
+     * The stream cannot take this command (it has ended, is already live, or belongs to another
+     * creator). Values: {@code streamId}, {@code reason}.
+     */
+    STREAM_NOT_LIVE,
+
+    // ---- reversals and payouts ---------------------------------------------------------------------
+
+    /**
+     * The request id a reversal or payout command refers to names no accepted command of the right kind
+     * (or of this user). Values: {@code reference}, {@code expected}.
+     */
+    UNKNOWN_REFERENCE,
+    /** The refund window of the purchase has closed. Values: {@code purchase}, {@code deadline}, {@code now}. */
+    REFUND_WINDOW_CLOSED,
+    /** The policy refunds only unused lots and some of the lot's coins were spent. Values: {@code purchase}, {@code used}. */
+    COINS_ALREADY_USED,
+    /** The purchase was already refunded or charged back. Values: {@code purchase}, {@code by}. */
+    ALREADY_REVERSED,
+    /** The payout is not pending (already paid or failed). Values: {@code withdrawal}, {@code state}. */
+    PAYOUT_NOT_PENDING,
+    /**
+     * The user is restricted (a chargeback left a negative coin balance) until it is repaid.
+     * Values: {@code user}, {@code coins}.
+     */
+    ACCOUNT_RESTRICTED
 }

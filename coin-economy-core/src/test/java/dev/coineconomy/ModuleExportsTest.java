@@ -55,11 +55,11 @@ class ModuleExportsTest {
     }
 
     @Test
-    void requiresOnlySlf4j() {
+    void requiresOnlySlf4jAndTheJdk() {
         Set<String> requires = descriptor().requires().stream().map(ModuleDescriptor.Requires::name)
                 .collect(Collectors.toSet());
         assertTrue(requires.contains("org.slf4j"), requires::toString);
-        assertEquals(Set.of("java.base", "org.slf4j"), requires);
+        assertEquals(Set.of("java.base", "java.sql", "org.slf4j"), requires);
         assertTrue(descriptor().requires().stream().filter(r -> r.name().equals("org.slf4j"))
                 .noneMatch(r -> r.modifiers().contains(ModuleDescriptor.Requires.Modifier.TRANSITIVE)));
     }
