@@ -1,22 +1,20 @@
 package dev.coineconomy;
 
 import dev.coineconomy.catalog.Catalog;
-import dev.coineconomy.internal.Account;
 import dev.coineconomy.internal.CatalogIndex;
-import dev.coineconomy.internal.InMemoryLedger;
-import dev.coineconomy.internal.Journal;
-import dev.coineconomy.internal.RequestIndex;
+import dev.coineconomy.internal.Postings;
 import dev.coineconomy.internal.Rules;
-import dev.coineconomy.ledger.AccountRef;
 import dev.coineconomy.ledger.JournalEntry;
-import dev.coineconomy.ledger.Posting;
 import dev.coineconomy.ledger.TrialBalance;
-import dev.coineconomy.ledger.Unit;
 import dev.coineconomy.money.Coins;
 import dev.coineconomy.money.Diamonds;
 import dev.coineconomy.money.Money;
 import dev.coineconomy.policy.EconomyPolicy;
 import dev.coineconomy.policy.PayoutPolicy;
+import dev.coineconomy.store.LedgerStore;
+import dev.coineconomy.store.StoreTransaction;
+import dev.coineconomy.store.StoreWork;
+import dev.coineconomy.store.UserState;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,12 +23,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The coin economy: the facade a host application calls. Viewers {@link #purchase buy coin packs},
@@ -44,13 +41,17 @@ import java.util.Optional;
  * Bad arguments (nulls, a quantity below 1) are {@link NullPointerException} or
  * {@link IllegalArgumentException} and change nothing either. Two conditions of the environment, not
  * of the command, are {@link IllegalStateException} and also change nothing: a clock instant outside
- * the years 1678 to 2261 (the journal stores epoch nanoseconds), and an in-memory journal that holds
- * its maximum of {@code Integer.MAX_VALUE - 4096} entries.
+ * the years 1678 to 2261 (journals store epoch nanoseconds), and a full in-memory journal. A failing
+ * store is {@link dev.coineconomy.store.LedgerStoreException}, again with nothing committed.
  *
- * <p>Thread-safe. Commands with different request ids run in parallel: a gift debits its sender with a
- * compare-and-set and credits its creator with a striped add, so gifts from many viewers to one hot
- * creator take no common lock. Wallets are cached balances kept in step with the journal;
- * {@link #trialBalance()} recomputes them from the journal alone.
+ * <p>State lives in a {@link LedgerStore} (in memory by default, or a database through
+ * {@link dev.coineconomy.store.JdbcLedgerStore}); each command is one store transaction: its journal entry,
+ * balances, counters and request id commit together or not at all. Thread-safe, and several economies
+ * may share one database. A gift locks only its sender; its creator's diamonds are a commuting credit,
+ * so gifts from many viewers to one hot creator do not queue behind one lock (with a fractional
+ * coin → diamond ratio the creator's running total is locked briefly at the end of the transaction).
+ * Wallets are cached balances kept in step with the journal; {@link #trialBalance()} recomputes them
+ * from the postings alone.
  *
  * <pre>{@code
  * CoinEconomy economy = CoinEconomy.builder()
@@ -64,22 +65,19 @@ import java.util.Optional;
 public final class CoinEconomy {
 
     private static final Logger LOG = LoggerFactory.getLogger(CoinEconomy.class);
+    private static final long NANOS = 1_000_000_000L;
 
     private final CatalogIndex catalog;
     private final EconomyPolicy policy;
     private final Clock clock;
-    private final InMemoryLedger ledger;
-    private final Journal journal;
-    private final RequestIndex requests;
+    private final LedgerStore store;
     private final long maxCoinsIssued;
 
     private CoinEconomy(Builder b) {
         this.catalog = new CatalogIndex(b.catalog);
         this.policy = b.policy;
         this.clock = b.clock;
-        this.ledger = new InMemoryLedger(catalog, policy.version(), policy.payout().diamondValue().currency());
-        this.journal = ledger.journal();
-        this.requests = ledger.requests();
+        this.store = b.store != null ? b.store : LedgerStore.inMemory();
         this.maxCoinsIssued = policy.conversion().maxCoinsReceived();
     }
 
@@ -100,6 +98,11 @@ public final class CoinEconomy {
     /** @return the policy in force */
     public EconomyPolicy policy() {
         return policy;
+    }
+
+    /** @return the store that holds this economy's state */
+    public LedgerStore store() {
+        return store;
     }
 
     // ---- commands ----------------------------------------------------------------------------
@@ -139,40 +142,27 @@ public final class CoinEconomy {
         Objects.requireNonNull(packId, "packId");
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(channel, "channel");
-        byte[] key = RequestIndex.key(requestId);
-        int hash = RequestIndex.hash(key);
-        RequestIndex.Stripe stripe = requests.stripe(hash);
-        synchronized (stripe) {
-            int existing = requests.find(stripe, hash, key);
-            if (existing >= 0) {
-                return retry(existing, requestId, PurchaseReceipt.class,
+        return command("purchase", requestId, tx -> {
+            Optional<JournalEntry> existing = tx.findEntry(requestId);
+            if (existing.isPresent()) {
+                return retry(existing.get(), requestId, PurchaseReceipt.class,
                         r -> r.user().equals(user) && r.packId().equals(packId)
                                 && r.region().equals(region) && r.channel() == channel);
             }
-            try {
-                Instant now = clock.instant();
-                long nanos = InMemoryLedger.toNanos(now);
-                journal.requireCapacity();
-                CatalogIndex.PriceRow row = Rules.priceRow(catalog, packId, region, channel);
-                long coins = row.pack().coins().amount();
-                long issued;
-                do {
-                    issued = ledger.coinsIssued().get();
-                    Rules.checkSupply(issued, coins, maxCoinsIssued);
-                } while (!ledger.coinsIssued().compareAndSet(issued, issued + coins));
-                Account account = ledger.users().getOrCreate(user);
-                // Append before crediting: a gift that spends these coins can only see them once this
-                // entry holds its slot, so it is journalled after the purchase that funded it.
-                int slot = journal.append(Journal.PURCHASE, nanos, account.index(), -1,
-                        row.index(), coins, row.priceMinorUnits(), key);
-                account.creditCoins(coins);
-                requests.insert(stripe, hash, slot);
-                return new PurchaseReceipt(requestId, slot + 1L, now, user, packId, region, channel,
-                        row.pack().coins(), row.price(), catalog.catalog().version(), policy.version());
-            } catch (EconomyException e) {
-                throw rejected("purchase", requestId, e);
+            Instant now = now();
+            CatalogIndex.PriceRow row = Rules.priceRow(catalog, packId, region, channel);
+            long coins = row.pack().coins().amount();
+            tx.lockUser(user);
+            long issued = tx.tryIssueCoins(coins, maxCoinsIssued);
+            if (issued < 0) {
+                Rules.checkSupply(-1 - issued, coins, maxCoinsIssued);
+                throw new IllegalStateException("the store refused coins the supply rule allows");
             }
-        }
+            tx.addCoins(user, coins);
+            return (PurchaseReceipt) append(tx, requestId, seq -> new PurchaseReceipt(requestId, seq, now, user,
+                    packId, region, channel, row.pack().coins(), row.price(), catalog.catalog().version(),
+                    policy.version()));
+        });
     }
 
     /**
@@ -198,40 +188,35 @@ public final class CoinEconomy {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "quantity must be at least 1, got %d", quantity));
         }
-        byte[] key = RequestIndex.key(requestId);
-        int hash = RequestIndex.hash(key);
-        RequestIndex.Stripe stripe = requests.stripe(hash);
-        synchronized (stripe) {
-            int existing = requests.find(stripe, hash, key);
-            if (existing >= 0) {
-                return retry(existing, requestId, GiftReceipt.class,
+        return command("gift", requestId, tx -> {
+            Optional<JournalEntry> existing = tx.findEntry(requestId);
+            if (existing.isPresent()) {
+                return retry(existing.get(), requestId, GiftReceipt.class,
                         r -> r.sender().equals(sender) && r.creator().equals(creator)
                                 && r.giftId().equals(giftId) && r.quantity() == quantity);
             }
-            try {
-                Instant now = clock.instant();
-                long nanos = InMemoryLedger.toNanos(now);
-                journal.requireCapacity();
-                CatalogIndex.GiftSlot gift = Rules.gift(catalog, giftId);
-                Rules.checkNotSelf(sender, creator);
-                long coins = Rules.giftCost(gift, quantity);
-                Account from = ledger.users().find(sender);
-                long shortBalance = from == null ? 0 : from.tryDebitCoins(coins);
-                if (from == null || shortBalance >= 0) {
-                    throw Rules.insufficientCoins(sender, coins, from == null ? 0 : shortBalance);
-                }
-                Account to = ledger.users().getOrCreate(creator);
-                long diamonds = to.reserveGift(policy.conversion(), coins);
-                int slot = journal.append(Journal.GIFT, nanos, from.index(), to.index(),
-                        gift.index(), coins, diamonds, key);
-                to.creditDiamonds(diamonds); // after the entry: no withdrawal is journalled before its gift
-                requests.insert(stripe, hash, slot);
-                return new GiftReceipt(requestId, slot + 1L, now, sender, creator, giftId, quantity,
-                        Coins.of(coins), Diamonds.of(diamonds), catalog.catalog().version(), policy.version());
-            } catch (EconomyException e) {
-                throw rejected("gift", requestId, e);
+            Instant now = now();
+            CatalogIndex.GiftSlot gift = Rules.gift(catalog, giftId);
+            Rules.checkNotSelf(sender, creator);
+            long coins = Rules.giftCost(gift, quantity);
+            long available = tx.user(sender).isPresent() ? tx.lockUser(sender).coins() : 0;
+            if (available < coins) {
+                throw Rules.insufficientCoins(sender, coins, available);
             }
-        }
+            tx.addCoins(sender, -coins);
+            long diamonds;
+            if (policy.conversion().diamondsPerCoin().denominator() == 1) {
+                // floor((T + c) n) - floor(T n) = c n: no running total, so no lock on the creator
+                diamonds = Math.multiplyExact(coins, policy.conversion().diamondsPerCoin().numerator());
+            } else {
+                long total = tx.addCoinsReceived(creator, coins);
+                diamonds = policy.conversion().diamondsFor(total - coins, coins);
+            }
+            tx.creditDiamonds(creator, diamonds);
+            return (GiftReceipt) append(tx, requestId, seq -> new GiftReceipt(requestId, seq, now, sender, creator,
+                    giftId, quantity, Coins.of(coins), Diamonds.of(diamonds), catalog.catalog().version(),
+                    policy.version()));
+        });
     }
 
     /**
@@ -257,63 +242,76 @@ public final class CoinEconomy {
         if (diamonds.isZero()) {
             throw new IllegalArgumentException("diamonds to withdraw must be at least 1, got 0");
         }
-        byte[] key = RequestIndex.key(requestId);
-        int hash = RequestIndex.hash(key);
-        RequestIndex.Stripe stripe = requests.stripe(hash);
-        synchronized (stripe) {
-            int existing = requests.find(stripe, hash, key);
-            if (existing >= 0) {
-                return retry(existing, requestId, WithdrawalReceipt.class,
+        return command("withdrawal", requestId, tx -> {
+            Optional<JournalEntry> existing = tx.findEntry(requestId);
+            if (existing.isPresent()) {
+                return retry(existing.get(), requestId, WithdrawalReceipt.class,
                         r -> r.creator().equals(creator) && r.diamondsDebited().equals(diamonds));
             }
-            try {
-                PayoutPolicy payout = policy.payout();
-                Instant now = clock.instant();
-                long nanos = InMemoryLedger.toNanos(now);
-                journal.requireCapacity();
-                LocalDate day = LocalDate.ofInstant(now, payout.dayZone());
-                Account account = ledger.users().find(creator);
-                if (account == null) {
-                    Rules.withdrawal(payout, creator, diamonds.amount(), 0, 0, day);
-                    throw new IllegalStateException("a creator without an account cannot withdraw");
-                }
-                long paid;
-                synchronized (account) {
-                    paid = Rules.withdrawal(payout, creator, diamonds.amount(), account.diamonds(),
-                            account.withdrawnOn(day), day);
-                    account.debitDiamonds(diamonds.amount());
-                    account.recordWithdrawal(day, paid);
-                }
-                int slot = journal.append(Journal.WITHDRAWAL, nanos, account.index(), -1, -1,
-                        diamonds.amount(), paid, key);
-                requests.insert(stripe, hash, slot);
-                return new WithdrawalReceipt(requestId, slot + 1L, now, creator, diamonds,
-                        Money.ofMinor(payout.diamondValue().currency(), paid), catalog.catalog().version(),
-                        policy.version());
-            } catch (EconomyException e) {
-                throw rejected("withdrawal", requestId, e);
+            PayoutPolicy payout = policy.payout();
+            Instant now = now();
+            LocalDate day = LocalDate.ofInstant(now, payout.dayZone());
+            String dayKey = withdrawnKey(day);
+            if (tx.user(creator).isEmpty()) {
+                Rules.withdrawal(payout, creator, diamonds.amount(), 0, 0, day);
+                throw new IllegalStateException("a creator without an account cannot withdraw");
             }
+            UserState state = tx.lockUser(creator);
+            long paid = Rules.withdrawal(payout, creator, diamonds.amount(), state.diamonds(),
+                    tx.counter(creator, dayKey), day);
+            tx.addDiamonds(creator, -diamonds.amount());
+            tx.addCounter(creator, dayKey, paid);
+            return (WithdrawalReceipt) append(tx, requestId, seq -> new WithdrawalReceipt(requestId, seq, now,
+                    creator, diamonds, Money.ofMinor(payout.diamondValue().currency(), paid),
+                    catalog.catalog().version(), policy.version()));
+        });
+    }
+
+    private static String withdrawnKey(LocalDate day) {
+        return "withdrawn:" + day;
+    }
+
+    private static Receipt append(StoreTransaction tx, RequestId requestId, java.util.function.LongFunction<Receipt> receipt) {
+        return tx.append(requestId, seq -> {
+            Receipt r = receipt.apply(seq);
+            return new JournalEntry(r, Postings.of(r));
+        }).receipt();
+    }
+
+    /** Reads the clock once per attempt and checks that journals can record the instant. */
+    private Instant now() {
+        Instant now = clock.instant();
+        try {
+            Math.addExact(Math.multiplyExact(now.getEpochSecond(), NANOS), now.getNano());
+        } catch (ArithmeticException e) {
+            throw new IllegalStateException(String.format(Locale.ROOT,
+                    "clock instant %s is outside the range the journal records (1678 to 2261)", now), e);
+        }
+        return now;
+    }
+
+    private <R> R command(String command, RequestId requestId, StoreWork<R> work) {
+        try {
+            return store.transact(work);
+        } catch (EconomyException e) {
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("rejected {} {}: {}", command, requestId, e.getMessage());
+            }
+            throw e;
         }
     }
 
-    private <R extends Receipt> R retry(int slot, RequestId requestId, Class<R> type,
-                                        java.util.function.Predicate<R> sameCommand) {
-        Receipt original = ledger.receipt(slot);
+    private static <R extends Receipt> R retry(JournalEntry existing, RequestId requestId, Class<R> type,
+                                               Predicate<R> sameCommand) {
+        Receipt original = existing.receipt();
         if (type.isInstance(original) && sameCommand.test(type.cast(original))) {
             return type.cast(original);
         }
-        throw rejected("retry", requestId, Rules.reject(RejectionCode.REQUEST_CONFLICT,
+        throw Rules.reject(RejectionCode.REQUEST_CONFLICT,
                 String.format(Locale.ROOT,
                         "request id %s was already used by a different accepted command (entry %d)",
                         requestId, original.sequence()),
-                "requestId", requestId, "existing", original));
-    }
-
-    private static EconomyException rejected(String command, RequestId requestId, EconomyException e) {
-        if (LOG.isDebugEnabled()) {
-            LOG.debug("rejected {} {}: {}", command, requestId, e.getMessage());
-        }
-        return e;
+                "requestId", requestId, "existing", original);
     }
 
     // ---- queries -----------------------------------------------------------------------------
@@ -326,33 +324,33 @@ public final class CoinEconomy {
      */
     public Wallet wallet(UserId user) {
         Objects.requireNonNull(user, "user");
-        Account a = ledger.users().find(user);
-        return a == null ? new Wallet(user, Coins.zero(), Diamonds.zero())
-                : new Wallet(user, Coins.of(a.coins()), Diamonds.of(a.diamonds()));
+        UserState s = store.transact(tx -> tx.user(user)).orElse(UserState.empty(user));
+        return new Wallet(user, Coins.of(s.coins()), Diamonds.of(s.diamonds()));
     }
 
     /**
-     * Every accepted entry that touches the user's accounts (purchases, gifts sent, gifts received,
-     * withdrawals), oldest first. Scans the journal.
+     * Every accepted entry that concerns the user (purchases, gifts sent, gifts received, withdrawals),
+     * oldest first.
      *
      * @param user the user
      * @return the entries, oldest first; empty for an unknown user
      */
     public List<JournalEntry> statement(UserId user) {
         Objects.requireNonNull(user, "user");
-        Account a = ledger.users().find(user);
         List<JournalEntry> out = new ArrayList<>();
-        if (a == null) {
-            return out;
-        }
-        int n = journal.reservedSize();
-        for (int i = 0; i < n && journal.isCommitted(i); i++) {
-            if (ledger.involves(i, a.index())) {
-                out.add(ledger.entry(i));
+        long from = 1;
+        while (true) {
+            long start = from;
+            List<JournalEntry> page = store.transact(tx -> tx.entriesOf(user, start, PAGE));
+            out.addAll(page);
+            if (page.size() < PAGE) {
+                return out;
             }
+            from = page.get(page.size() - 1).sequence() + 1;
         }
-        return out;
     }
+
+    private static final int PAGE = 1_000;
 
     /**
      * A page of the journal, oldest first.
@@ -366,21 +364,12 @@ public final class CoinEconomy {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "fromSequence and limit must be at least 1, got %d and %d", fromSequence, limit));
         }
-        List<JournalEntry> out = new ArrayList<>();
-        int n = journal.reservedSize();
-        for (long s = fromSequence; s <= n && out.size() < limit; s++) {
-            int i = (int) (s - 1);
-            if (!journal.isCommitted(i)) {
-                break;
-            }
-            out.add(ledger.entry(i));
-        }
-        return out;
+        return store.transact(tx -> tx.entries(fromSequence, limit));
     }
 
     /** @return the number of committed journal entries */
     public long journalSize() {
-        return journal.committedSize();
+        return store.transact(StoreTransaction::entryCount);
     }
 
     /**
@@ -390,14 +379,8 @@ public final class CoinEconomy {
      * @return its entry, or empty if no accepted command used that id
      */
     public Optional<JournalEntry> entry(RequestId requestId) {
-        byte[] key = RequestIndex.key(Objects.requireNonNull(requestId, "requestId"));
-        int hash = RequestIndex.hash(key);
-        RequestIndex.Stripe stripe = requests.stripe(hash);
-        int slot;
-        synchronized (stripe) {
-            slot = requests.find(stripe, hash, key);
-        }
-        return slot < 0 ? Optional.empty() : Optional.of(ledger.entry(slot));
+        Objects.requireNonNull(requestId, "requestId");
+        return store.transact(tx -> tx.findEntry(requestId));
     }
 
     /**
@@ -410,15 +393,7 @@ public final class CoinEconomy {
         Objects.requireNonNull(creator, "creator");
         PayoutPolicy payout = policy.payout();
         LocalDate day = LocalDate.ofInstant(clock.instant(), payout.dayZone());
-        Account a = ledger.users().find(creator);
-        long today;
-        if (a == null) {
-            today = 0;
-        } else {
-            synchronized (a) {
-                today = a.withdrawnOn(day);
-            }
-        }
+        long today = store.transact(tx -> tx.peekCounter(creator, withdrawnKey(day)));
         return payout.dailyLimit().minus(Money.ofMinor(payout.diamondValue().currency(), today));
     }
 
@@ -429,17 +404,10 @@ public final class CoinEconomy {
      * @return the trial balance
      */
     public TrialBalance trialBalance() {
-        Map<AccountRef, Map<Unit, Long>> balances = new LinkedHashMap<>();
-        int n = journal.reservedSize();
-        long entries = 0;
-        for (int i = 0; i < n && journal.isCommitted(i); i++) {
-            for (Posting p : ledger.entry(i).postings()) {
-                balances.computeIfAbsent(p.account(), k -> new LinkedHashMap<>())
-                        .merge(p.unit(), p.amount(), Math::addExact);
-            }
-            entries++;
-        }
-        return new TrialBalance(entries, balances);
+        return store.transact(tx -> {
+            long entries = tx.entryCount();
+            return new TrialBalance(entries, store.postingTotals());
+        });
     }
 
     /**
@@ -449,6 +417,7 @@ public final class CoinEconomy {
         private Catalog catalog = Catalog.reference();
         private EconomyPolicy policy = EconomyPolicy.reference();
         private Clock clock = Clock.systemUTC();
+        private LedgerStore store;
 
         private Builder() {
         }
@@ -488,7 +457,19 @@ public final class CoinEconomy {
         }
 
         /**
-         * Builds an empty, thread-safe, in-memory economy.
+         * Where the economy keeps its state (default: a new {@link LedgerStore#inMemory() in-memory store}).
+         * Several economies may share one store, in one JVM or (with a database) in several.
+         *
+         * @param value the store
+         * @return this builder
+         */
+        public Builder store(LedgerStore value) {
+            this.store = Objects.requireNonNull(value, "store");
+            return this;
+        }
+
+        /**
+         * Builds a thread-safe economy.
          *
          * @return the economy
          */
