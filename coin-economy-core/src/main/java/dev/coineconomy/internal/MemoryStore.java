@@ -15,6 +15,7 @@ import dev.coineconomy.store.UserState;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -102,6 +103,7 @@ public final class MemoryStore implements LedgerStore {
         final ReentrantLock lock = new ReentrantLock();
         final AtomicLong credits = new AtomicLong();
         final Map<String, Long> counters = new ConcurrentHashMap<>();
+        final Map<String, LinkedHashMap<String, String>> records = new HashMap<>();
         volatile long coins;
         volatile long diamonds;
         volatile long received;
@@ -312,6 +314,33 @@ public final class MemoryStore implements LedgerStore {
         }
 
         @Override
+        public Optional<String> record(UserId user, String kind, String key) {
+            Map<String, String> m = held(user).records.get(kind);
+            return Optional.ofNullable(m == null ? null : m.get(key));
+        }
+
+        @Override
+        public void putRecord(UserId user, String kind, String key, String value) {
+            Row r = held(user);
+            checkRecord(kind, key, value);
+            LinkedHashMap<String, String> m = r.records.computeIfAbsent(kind, k -> new LinkedHashMap<>());
+            String before = m.put(key, value);
+            undo.add(() -> {
+                if (before == null) {
+                    m.remove(key);
+                } else {
+                    m.put(key, before);
+                }
+            });
+        }
+
+        @Override
+        public Map<String, String> records(UserId user, String kind) {
+            Map<String, String> m = held(user).records.get(kind);
+            return m == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(m));
+        }
+
+        @Override
         public long coinsIssued() {
             return coinsIssued.get();
         }
@@ -347,6 +376,14 @@ public final class MemoryStore implements LedgerStore {
                 held.get(i).lock.unlock();
             }
             held.clear();
+        }
+    }
+
+    private static void checkRecord(String kind, String key, String value) {
+        if (kind.isEmpty() || kind.length() > 32 || key.isEmpty() || key.length() > 128 || value.length() > 1_000) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "record kind (1-32 chars), key (1-128) or value (<= 1000) too long: %d, %d, %d",
+                    kind.length(), key.length(), value.length()));
         }
     }
 

@@ -5,6 +5,7 @@ import dev.coineconomy.UserId;
 import dev.coineconomy.ledger.JournalEntry;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongFunction;
 
@@ -153,6 +154,39 @@ public interface StoreTransaction {
      * @return its value, 0 if never written
      */
     long peekCounter(UserId user, String key);
+
+    // ---- per-user records -------------------------------------------------------------------------
+
+    /**
+     * A per-user record of some kind (coin lots, payouts, …), stored as plain text the facade encodes.
+     * The user must be locked.
+     *
+     * @param user the user
+     * @param kind the record kind, at most 32 characters, e.g. {@code "lot"}
+     * @param key  the record's key within the user and kind, at most 128 characters
+     * @return its value, or empty if there is none
+     */
+    Optional<String> record(UserId user, String kind, String key);
+
+    /**
+     * Inserts or replaces a per-user record. A replaced record keeps its place in {@link #records}.
+     * The user must be locked.
+     *
+     * @param user  the user
+     * @param kind  the record kind, at most 32 characters
+     * @param key   the key, at most 128 characters
+     * @param value the value, at most 1,000 characters
+     */
+    void putRecord(UserId user, String kind, String key, String value);
+
+    /**
+     * Every record of a user and kind, in the order they were first put. The user must be locked.
+     *
+     * @param user the user
+     * @param kind the record kind
+     * @return an unmodifiable map of key → value that iterates in insertion order
+     */
+    Map<String, String> records(UserId user, String kind);
 
     // ---- supply ------------------------------------------------------------------------------------
 
