@@ -4,7 +4,13 @@ import dev.coineconomy.catalog.Catalog;
 import dev.coineconomy.internal.CatalogIndex;
 import dev.coineconomy.internal.Postings;
 import dev.coineconomy.internal.Rules;
+import dev.coineconomy.ledger.AccountRef;
+import dev.coineconomy.ledger.AccountType;
 import dev.coineconomy.ledger.JournalEntry;
+import dev.coineconomy.ledger.StatementCursor;
+import dev.coineconomy.ledger.StatementLine;
+import dev.coineconomy.ledger.StatementPage;
+import dev.coineconomy.ledger.Unit;
 import dev.coineconomy.ledger.TrialBalance;
 import dev.coineconomy.money.Coins;
 import dev.coineconomy.money.Diamonds;
@@ -351,6 +357,38 @@ public final class CoinEconomy {
     }
 
     private static final int PAGE = 1_000;
+
+    /**
+     * A page of a user's statement with running balances. Start with {@link StatementCursor#start(UserId)}
+     * and pass each page's {@code next} cursor to get the following page; no page rescans earlier history.
+     *
+     * @param cursor where to start (its running balances are taken as given)
+     * @param limit  the most lines to return, at least 1
+     * @return the page
+     */
+    public StatementPage statement(StatementCursor cursor, int limit) {
+        Objects.requireNonNull(cursor, "cursor");
+        if (limit < 1) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "limit must be at least 1, got %d", limit));
+        }
+        UserId user = cursor.user();
+        List<JournalEntry> entries = store.transact(tx -> tx.entriesOf(user, cursor.afterSequence() + 1, limit + 1));
+        AccountRef coinsAccount = AccountRef.user(AccountType.USER_COINS, user);
+        AccountRef diamondsAccount = AccountRef.user(AccountType.USER_DIAMONDS, user);
+        long coins = cursor.coinBalance();
+        long diamonds = cursor.diamondBalance();
+        List<StatementLine> lines = new ArrayList<>(Math.min(limit, entries.size()));
+        for (JournalEntry e : entries.subList(0, Math.min(limit, entries.size()))) {
+            long dc = e.amount(coinsAccount, Unit.COINS);
+            long dd = e.amount(diamondsAccount, Unit.DIAMONDS);
+            coins = Math.addExact(coins, dc);
+            diamonds = Math.addExact(diamonds, dd);
+            lines.add(new StatementLine(e, dc, dd, coins, diamonds));
+        }
+        StatementCursor next = lines.isEmpty() ? cursor
+                : new StatementCursor(user, lines.get(lines.size() - 1).entry().sequence(), coins, diamonds);
+        return new StatementPage(lines, next, entries.size() > limit);
+    }
 
     /**
      * A page of the journal, oldest first.
