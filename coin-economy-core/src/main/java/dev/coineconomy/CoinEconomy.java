@@ -1,9 +1,10 @@
 package dev.coineconomy;
 
 import dev.coineconomy.catalog.Catalog;
-import dev.coineconomy.internal.CatalogIndex;
-import dev.coineconomy.internal.Postings;
-import dev.coineconomy.internal.Rules;
+import dev.coineconomy.internal.EconomyContext;
+import dev.coineconomy.internal.GiftCommand;
+import dev.coineconomy.internal.PurchaseCommand;
+import dev.coineconomy.internal.WithdrawalCommand;
 import dev.coineconomy.ledger.AccountRef;
 import dev.coineconomy.ledger.AccountType;
 import dev.coineconomy.ledger.JournalEntry;
@@ -26,14 +27,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 /**
  * The coin economy: the facade a host application calls. Viewers {@link #purchase buy coin packs},
@@ -71,20 +70,17 @@ import java.util.function.Predicate;
 public final class CoinEconomy {
 
     private static final Logger LOG = LoggerFactory.getLogger(CoinEconomy.class);
-    private static final long NANOS = 1_000_000_000L;
 
-    private final CatalogIndex catalog;
+    private final EconomyContext ctx;
     private final EconomyPolicy policy;
     private final Clock clock;
     private final LedgerStore store;
-    private final long maxCoinsIssued;
 
     private CoinEconomy(Builder b) {
-        this.catalog = new CatalogIndex(b.catalog);
+        this.ctx = new EconomyContext(b.catalog, b.policy, b.clock, b.store != null ? b.store : LedgerStore.inMemory());
         this.policy = b.policy;
         this.clock = b.clock;
-        this.store = b.store != null ? b.store : LedgerStore.inMemory();
-        this.maxCoinsIssued = policy.conversion().maxCoinsReceived();
+        this.store = ctx.store();
     }
 
     /**
@@ -98,7 +94,7 @@ public final class CoinEconomy {
 
     /** @return the catalog that prices every command */
     public Catalog catalog() {
-        return catalog.catalog();
+        return ctx.catalog().catalog();
     }
 
     /** @return the policy in force */
@@ -148,27 +144,8 @@ public final class CoinEconomy {
         Objects.requireNonNull(packId, "packId");
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(channel, "channel");
-        return command("purchase", requestId, tx -> {
-            Optional<JournalEntry> existing = tx.findEntry(requestId);
-            if (existing.isPresent()) {
-                return retry(existing.get(), requestId, PurchaseReceipt.class,
-                        r -> r.user().equals(user) && r.packId().equals(packId)
-                                && r.region().equals(region) && r.channel() == channel);
-            }
-            Instant now = now();
-            CatalogIndex.PriceRow row = Rules.priceRow(catalog, packId, region, channel);
-            long coins = row.pack().coins().amount();
-            tx.lockUser(user);
-            long issued = tx.tryIssueCoins(coins, maxCoinsIssued);
-            if (issued < 0) {
-                Rules.checkSupply(-1 - issued, coins, maxCoinsIssued);
-                throw new IllegalStateException("the store refused coins the supply rule allows");
-            }
-            tx.addCoins(user, coins);
-            return (PurchaseReceipt) append(tx, requestId, seq -> new PurchaseReceipt(requestId, seq, now, user,
-                    packId, region, channel, row.pack().coins(), row.price(), catalog.catalog().version(),
-                    policy.version()));
-        });
+        return command("purchase", requestId,
+                new PurchaseCommand(ctx, requestId, user, packId, region, channel));
     }
 
     /**
@@ -194,35 +171,8 @@ public final class CoinEconomy {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "quantity must be at least 1, got %d", quantity));
         }
-        return command("gift", requestId, tx -> {
-            Optional<JournalEntry> existing = tx.findEntry(requestId);
-            if (existing.isPresent()) {
-                return retry(existing.get(), requestId, GiftReceipt.class,
-                        r -> r.sender().equals(sender) && r.creator().equals(creator)
-                                && r.giftId().equals(giftId) && r.quantity() == quantity);
-            }
-            Instant now = now();
-            CatalogIndex.GiftSlot gift = Rules.gift(catalog, giftId);
-            Rules.checkNotSelf(sender, creator);
-            long coins = Rules.giftCost(gift, quantity);
-            long available = tx.user(sender).isPresent() ? tx.lockUser(sender).coins() : 0;
-            if (available < coins) {
-                throw Rules.insufficientCoins(sender, coins, available);
-            }
-            tx.addCoins(sender, -coins);
-            long diamonds;
-            if (policy.conversion().diamondsPerCoin().denominator() == 1) {
-                // floor((T + c) n) - floor(T n) = c n: no running total, so no lock on the creator
-                diamonds = Math.multiplyExact(coins, policy.conversion().diamondsPerCoin().numerator());
-            } else {
-                long total = tx.addCoinsReceived(creator, coins);
-                diamonds = policy.conversion().diamondsFor(total - coins, coins);
-            }
-            tx.creditDiamonds(creator, diamonds);
-            return (GiftReceipt) append(tx, requestId, seq -> new GiftReceipt(requestId, seq, now, sender, creator,
-                    giftId, quantity, Coins.of(coins), Diamonds.of(diamonds), catalog.catalog().version(),
-                    policy.version()));
-        });
+        return command("gift", requestId,
+                new GiftCommand(ctx, requestId, sender, creator, giftId, quantity));
     }
 
     /**
@@ -248,52 +198,7 @@ public final class CoinEconomy {
         if (diamonds.isZero()) {
             throw new IllegalArgumentException("diamonds to withdraw must be at least 1, got 0");
         }
-        return command("withdrawal", requestId, tx -> {
-            Optional<JournalEntry> existing = tx.findEntry(requestId);
-            if (existing.isPresent()) {
-                return retry(existing.get(), requestId, WithdrawalReceipt.class,
-                        r -> r.creator().equals(creator) && r.diamondsDebited().equals(diamonds));
-            }
-            PayoutPolicy payout = policy.payout();
-            Instant now = now();
-            LocalDate day = LocalDate.ofInstant(now, payout.dayZone());
-            String dayKey = withdrawnKey(day);
-            if (tx.user(creator).isEmpty()) {
-                Rules.withdrawal(payout, creator, diamonds.amount(), 0, 0, day);
-                throw new IllegalStateException("a creator without an account cannot withdraw");
-            }
-            UserState state = tx.lockUser(creator);
-            long paid = Rules.withdrawal(payout, creator, diamonds.amount(), state.diamonds(),
-                    tx.counter(creator, dayKey), day);
-            tx.addDiamonds(creator, -diamonds.amount());
-            tx.addCounter(creator, dayKey, paid);
-            return (WithdrawalReceipt) append(tx, requestId, seq -> new WithdrawalReceipt(requestId, seq, now,
-                    creator, diamonds, Money.ofMinor(payout.diamondValue().currency(), paid),
-                    catalog.catalog().version(), policy.version()));
-        });
-    }
-
-    private static String withdrawnKey(LocalDate day) {
-        return "withdrawn:" + day;
-    }
-
-    private static Receipt append(StoreTransaction tx, RequestId requestId, java.util.function.LongFunction<Receipt> receipt) {
-        return tx.append(requestId, seq -> {
-            Receipt r = receipt.apply(seq);
-            return new JournalEntry(r, Postings.of(r));
-        }).receipt();
-    }
-
-    /** Reads the clock once per attempt and checks that journals can record the instant. */
-    private Instant now() {
-        Instant now = clock.instant();
-        try {
-            Math.addExact(Math.multiplyExact(now.getEpochSecond(), NANOS), now.getNano());
-        } catch (ArithmeticException e) {
-            throw new IllegalStateException(String.format(Locale.ROOT,
-                    "clock instant %s is outside the range the journal records (1678 to 2261)", now), e);
-        }
-        return now;
+        return command("withdrawal", requestId, new WithdrawalCommand(ctx, requestId, creator, diamonds));
     }
 
     private <R> R command(String command, RequestId requestId, StoreWork<R> work) {
@@ -305,19 +210,6 @@ public final class CoinEconomy {
             }
             throw e;
         }
-    }
-
-    private static <R extends Receipt> R retry(JournalEntry existing, RequestId requestId, Class<R> type,
-                                               Predicate<R> sameCommand) {
-        Receipt original = existing.receipt();
-        if (type.isInstance(original) && sameCommand.test(type.cast(original))) {
-            return type.cast(original);
-        }
-        throw Rules.reject(RejectionCode.REQUEST_CONFLICT,
-                String.format(Locale.ROOT,
-                        "request id %s was already used by a different accepted command (entry %d)",
-                        requestId, original.sequence()),
-                "requestId", requestId, "existing", original);
     }
 
     // ---- queries -----------------------------------------------------------------------------
@@ -431,7 +323,7 @@ public final class CoinEconomy {
         Objects.requireNonNull(creator, "creator");
         PayoutPolicy payout = policy.payout();
         LocalDate day = LocalDate.ofInstant(clock.instant(), payout.dayZone());
-        long today = store.transact(tx -> tx.peekCounter(creator, withdrawnKey(day)));
+        long today = store.transact(tx -> tx.peekCounter(creator, WithdrawalCommand.withdrawnKey(day)));
         return payout.dailyLimit().minus(Money.ofMinor(payout.diamondValue().currency(), today));
     }
 
