@@ -1,8 +1,10 @@
 package dev.coineconomy.catalog;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -15,7 +17,12 @@ import java.util.Optional;
  * of the public TikTok figures (coin packs of {@code coin-packs.csv}, gifts of {@code gifts.csv}).
  * Every receipt and journal entry names the catalog version that priced it.
  *
- * <p>Instances are immutable and thread-safe.
+ * <p>A catalog takes effect at its {@link #effectiveFrom()} instant ({@link Instant#EPOCH} unless set);
+ * a {@link CatalogSchedule} holds successive versions and says which one is in force at an instant.
+ * Files in the format of the reference CSVs load with {@link CatalogFiles}.
+ *
+ * <p>Two catalogs are equal when their version, effective instant, packs and gifts (in order) are equal.
+ * Instances are immutable and thread-safe.
  */
 public final class Catalog {
 
@@ -23,11 +30,13 @@ public final class Catalog {
     public static final String REFERENCE_VERSION = "reference-2026-11-25";
 
     private final String version;
+    private final Instant effectiveFrom;
     private final Map<String, CoinPack> packs;
     private final Map<String, Gift> gifts;
 
-    private Catalog(String version, Map<String, CoinPack> packs, Map<String, Gift> gifts) {
+    private Catalog(String version, Instant effectiveFrom, Map<String, CoinPack> packs, Map<String, Gift> gifts) {
         this.version = version;
+        this.effectiveFrom = effectiveFrom;
         this.packs = Collections.unmodifiableMap(new LinkedHashMap<>(packs));
         this.gifts = Collections.unmodifiableMap(new LinkedHashMap<>(gifts));
     }
@@ -55,6 +64,31 @@ public final class Catalog {
     /** @return the version that receipts and entries name */
     public String version() {
         return version;
+    }
+
+    /** @return the instant from which this catalog prices commands ({@link Instant#EPOCH} unless set) */
+    public Instant effectiveFrom() {
+        return effectiveFrom;
+    }
+
+    /**
+     * A copy under another version label (e.g. to schedule the same content again).
+     *
+     * @param value a non-blank version label, at most 64 characters
+     * @return a catalog with that version, otherwise equal to this one
+     */
+    public Catalog withVersion(String value) {
+        return new Catalog(Builder.checkVersion(value), effectiveFrom, packs, gifts);
+    }
+
+    /**
+     * A copy that takes effect at another instant.
+     *
+     * @param value the instant from which the copy prices commands
+     * @return a catalog with that effective instant, otherwise equal to this one
+     */
+    public Catalog withEffectiveFrom(Instant value) {
+        return new Catalog(version, Objects.requireNonNull(value, "effectiveFrom"), packs, gifts);
     }
 
     /**
@@ -87,6 +121,30 @@ public final class Catalog {
         return gifts.values();
     }
 
+    /**
+     * Content equality: version, effective instant, packs and gifts (each in order).
+     *
+     * @param o the other object
+     * @return whether {@code o} is a catalog with the same content
+     */
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Catalog other)) {
+            return false;
+        }
+        return version.equals(other.version) && effectiveFrom.equals(other.effectiveFrom)
+                && List.copyOf(packs.values()).equals(List.copyOf(other.packs.values()))
+                && List.copyOf(gifts.values()).equals(List.copyOf(other.gifts.values()));
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(version, effectiveFrom, List.copyOf(packs.values()), List.copyOf(gifts.values()));
+    }
+
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "Catalog[%s: %d packs, %d gifts]", version, packs.size(), gifts.size());
@@ -95,6 +153,7 @@ public final class Catalog {
     /** Collects packs and gifts; validates as they are added. Not thread-safe. */
     public static final class Builder {
         private String version = "1";
+        private Instant effectiveFrom = Instant.EPOCH;
         private final Map<String, CoinPack> packs = new LinkedHashMap<>();
         private final Map<String, Gift> gifts = new LinkedHashMap<>();
 
@@ -108,12 +167,27 @@ public final class Catalog {
          * @return this builder
          */
         public Builder version(String version) {
+            this.version = checkVersion(version);
+            return this;
+        }
+
+        static String checkVersion(String version) {
             Objects.requireNonNull(version, "version");
             if (version.isBlank() || version.length() > 64) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT,
                         "catalog version must have 1 to 64 non-blank characters, got '%s'", version));
             }
-            this.version = version;
+            return version;
+        }
+
+        /**
+         * Sets the instant from which the catalog prices commands (default {@link Instant#EPOCH}).
+         *
+         * @param effectiveFrom the instant
+         * @return this builder
+         */
+        public Builder effectiveFrom(Instant effectiveFrom) {
+            this.effectiveFrom = Objects.requireNonNull(effectiveFrom, "effectiveFrom");
             return this;
         }
 
@@ -167,7 +241,7 @@ public final class Catalog {
          * @return the immutable catalog
          */
         public Catalog build() {
-            return new Catalog(version, packs, gifts);
+            return new Catalog(version, effectiveFrom, packs, gifts);
         }
     }
 }

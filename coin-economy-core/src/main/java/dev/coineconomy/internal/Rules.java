@@ -5,6 +5,10 @@ import dev.coineconomy.EconomyException;
 import dev.coineconomy.Region;
 import dev.coineconomy.RejectionCode;
 import dev.coineconomy.UserId;
+import dev.coineconomy.catalog.Gift;
+import dev.coineconomy.catalog.GiftAvailability;
+import dev.coineconomy.catalog.GiftContext;
+import dev.coineconomy.catalog.UnavailableReason;
 import dev.coineconomy.money.Coins;
 import dev.coineconomy.money.Diamonds;
 import dev.coineconomy.money.Money;
@@ -14,10 +18,14 @@ import dev.coineconomy.policy.PayoutPolicy;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The business rules, as pure functions: no I/O, no clock, no shared state. Each either returns the
@@ -122,6 +130,50 @@ public final class Rules {
         return reject(RejectionCode.INSUFFICIENT_COINS,
                 String.format(Locale.ROOT, "user %s has %d coins, the gifts cost %d", sender, available, needed),
                 "user", sender, "needed", Coins.of(needed), "available", Coins.of(available));
+    }
+
+    /**
+     * Checks that a gift is offered to a sender in {@code region}, at {@code at}, in {@code context}
+     * (see {@link GiftAvailability#check}: region first, then window, then context).
+     *
+     * @param gift    the gift
+     * @param region  the sender's region
+     * @param at      the instant of the command
+     * @param context where the gift is sent
+     * @throws EconomyException {@code GIFT_NOT_AVAILABLE} with values {@code giftId}, {@code reason}
+     *                          ({@link UnavailableReason}) and, for REGION, {@code region} and
+     *                          {@code allowedRegions}; for WINDOW, {@code at}, {@code availableFrom} and
+     *                          {@code availableUntil} (either may be {@code null}: no bound); for CONTEXT,
+     *                          {@code context} and {@code allowedContexts}
+     */
+    public static void checkAvailable(Gift gift, Region region, Instant at, GiftContext context) {
+        GiftAvailability availability = gift.availability();
+        Optional<UnavailableReason> reason = availability.check(region, at, context);
+        if (reason.isEmpty()) {
+            return;
+        }
+        String id = gift.id();
+        switch (reason.get()) {
+            case REGION -> throw reject(RejectionCode.GIFT_NOT_AVAILABLE,
+                    String.format(Locale.ROOT, "gift '%s' is not offered in region %s (offered in %s)",
+                            id, region, join(availability.regions())),
+                    "giftId", id, "reason", UnavailableReason.REGION, "region", region,
+                    "allowedRegions", availability.regions());
+            case WINDOW -> throw reject(RejectionCode.GIFT_NOT_AVAILABLE,
+                    String.format(Locale.ROOT, "gift '%s' is offered %s, not at %s",
+                            id, availability.describeWindow(), at),
+                    "giftId", id, "reason", UnavailableReason.WINDOW, "at", at,
+                    "availableFrom", availability.availableFrom(), "availableUntil", availability.availableUntil());
+            case CONTEXT -> throw reject(RejectionCode.GIFT_NOT_AVAILABLE,
+                    String.format(Locale.ROOT, "gift '%s' is not offered on %s (offered on %s)",
+                            id, context, join(availability.contexts())),
+                    "giftId", id, "reason", UnavailableReason.CONTEXT, "context", context,
+                    "allowedContexts", availability.contexts());
+        }
+    }
+
+    private static String join(Collection<?> items) {
+        return items.stream().map(String::valueOf).collect(Collectors.joining(", "));
     }
 
     // ---- withdrawal --------------------------------------------------------------------------

@@ -2,6 +2,7 @@
  * The configurable rules: {@link dev.coineconomy.policy.ConversionPolicy coin → diamond} with exact carry,
  * {@link dev.coineconomy.policy.PayoutPolicy diamond → cash} with an exact
  * {@link dev.coineconomy.policy.DiamondValue rate}, bundled in a versioned
- * {@link dev.coineconomy.policy.EconomyPolicy}.
+ * {@link dev.coineconomy.policy.EconomyPolicy}, which {@link dev.coineconomy.policy.PolicyFiles} loads from a
+ * plain {@code key = value} file.
  */
 package dev.coineconomy.policy;
