@@ -11,4 +11,6 @@ module dev.coineconomy {
     exports dev.coineconomy.catalog;
     exports dev.coineconomy.policy;
     exports dev.coineconomy.ledger;
+    exports dev.coineconomy.stream;
+    exports dev.coineconomy.event;
 }
