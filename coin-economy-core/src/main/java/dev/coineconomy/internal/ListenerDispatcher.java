@@ -128,7 +128,10 @@ public final class ListenerDispatcher {
      * @throws IllegalArgumentException if its sequence was already published, skipped or delivered
      */
     public void publish(Receipt receipt) {
-        publish(EconomyEvent.of(receipt));
+        Objects.requireNonNull(receipt, "receipt");
+        if (listeners.length != 0) {
+            enqueue(receipt.sequence(), EconomyEvent.of(receipt));
+        }
     }
 
     /**
