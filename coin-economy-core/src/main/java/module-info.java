@@ -12,4 +12,6 @@ module dev.coineconomy {
     exports dev.coineconomy.policy;
     exports dev.coineconomy.ledger;
     exports dev.coineconomy.store;
+    exports dev.coineconomy.stream;
+    exports dev.coineconomy.event;
 }

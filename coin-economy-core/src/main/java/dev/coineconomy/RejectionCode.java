@@ -62,7 +62,8 @@ public enum RejectionCode {
     UNKNOWN_STREAM,
     /**
      * The stream cannot take this command (it has ended, is already live, or belongs to another
-     * creator). Values: {@code streamId}, {@code reason}.
+     * creator). Values: {@code streamId}, {@code reason} (a {@link dev.coineconomy.stream.NotLiveReason}:
+     * ENDED, ALREADY_LIVE, ID_ALREADY_USED, OTHER_CREATOR) and the values involved.
      */
     STREAM_NOT_LIVE,
 

@@ -24,8 +24,15 @@ class ModuleExportsTest {
 
     private static final Path CLASSES = Path.of("target", "classes");
     private static final Path SOURCES = Path.of("src", "main", "java");
-    private static final Set<String> API = Set.of("dev.coineconomy", "dev.coineconomy.money", "dev.coineconomy.store",
-            "dev.coineconomy.catalog", "dev.coineconomy.policy", "dev.coineconomy.ledger");
+    private static final Set<String> API = Set.of(
+            "dev.coineconomy",
+            "dev.coineconomy.money",
+            "dev.coineconomy.catalog",
+            "dev.coineconomy.policy",
+            "dev.coineconomy.ledger",
+            "dev.coineconomy.store",
+            "dev.coineconomy.stream",
+            "dev.coineconomy.event");
     private static final String RESOURCES = "dev.coineconomy.reference";
 
     private static ModuleDescriptor descriptor() {
