@@ -14,4 +14,5 @@ module dev.coineconomy {
     exports dev.coineconomy.store;
     exports dev.coineconomy.stream;
     exports dev.coineconomy.event;
+    exports dev.coineconomy.profile;
 }

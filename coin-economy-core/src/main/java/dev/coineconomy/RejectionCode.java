@@ -41,16 +41,19 @@ public enum RejectionCode {
     // ---- who may do what (eligibility, limits, availability) -------------------------------------
 
     /**
-     * The user may not do this. Values: {@code user}, {@code action}, {@code reason} (an
-     * {@code IneligibilityReason} name: AGE, REGION, FOLLOWERS, STANDING, ACCOUNT_KIND) and the values
-     * involved (e.g. {@code age}, {@code minimumAge}).
+     * The user may not do this. Values: {@code user}, {@code action} (a
+     * {@link dev.coineconomy.policy.EligibilityAction}), {@code reason} (a
+     * {@link dev.coineconomy.policy.IneligibilityReason}: AGE, REGION, FOLLOWERS, STANDING, ACCOUNT_KIND) and
+     * the values involved (e.g. {@code age}, {@code minimumAge}, {@code region}).
      */
     NOT_ELIGIBLE,
     /** The host's profile directory does not know the user. Values: {@code user}. */
     UNKNOWN_USER,
     /**
-     * The command would exceed a spending limit. Values: {@code limit}, {@code period}, {@code spent},
-     * {@code requested}, {@code remaining}.
+     * The command would exceed a spending limit. Values: {@code user}, {@code limit} (a
+     * {@link dev.coineconomy.policy.LimitKind}), {@code period} (e.g. {@code 2026-W48}), {@code maximum},
+     * {@code spent}, {@code requested}, {@code remaining} (what the user may still spend, as {@code Money}
+     * or {@code Coins}).
      */
     LIMIT_EXCEEDED,
     /**

@@ -32,7 +32,8 @@ class ModuleExportsTest {
             "dev.coineconomy.ledger",
             "dev.coineconomy.store",
             "dev.coineconomy.stream",
-            "dev.coineconomy.event");
+            "dev.coineconomy.event",
+            "dev.coineconomy.profile");
     private static final String RESOURCES = "dev.coineconomy.reference";
 
     private static ModuleDescriptor descriptor() {
