@@ -11,4 +11,5 @@ module dev.coineconomy {
     exports dev.coineconomy.catalog;
     exports dev.coineconomy.policy;
     exports dev.coineconomy.ledger;
+    exports dev.coineconomy.finance;
 }

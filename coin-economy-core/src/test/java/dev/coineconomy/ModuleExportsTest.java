@@ -25,7 +25,8 @@ class ModuleExportsTest {
     private static final Path CLASSES = Path.of("target", "classes");
     private static final Path SOURCES = Path.of("src", "main", "java");
     private static final Set<String> API = Set.of("dev.coineconomy", "dev.coineconomy.money",
-            "dev.coineconomy.catalog", "dev.coineconomy.policy", "dev.coineconomy.ledger");
+            "dev.coineconomy.catalog", "dev.coineconomy.policy", "dev.coineconomy.ledger",
+            "dev.coineconomy.finance");
     private static final String RESOURCES = "dev.coineconomy.reference";
 
     private static ModuleDescriptor descriptor() {
