@@ -15,4 +15,5 @@ module dev.coineconomy {
     exports dev.coineconomy.stream;
     exports dev.coineconomy.event;
     exports dev.coineconomy.profile;
+    exports dev.coineconomy.finance;
 }

@@ -428,8 +428,9 @@ class EconomyModelTest {
                 case PAYOUTS_PAID:
                     v = unit.code().equals(payoutCurrency) ? minor(unit, payouts) : BigInteger.ZERO;
                     break;
-                default:
-                    throw new AssertionError("unexpected account type " + ref.type());
+                default: // the issue-3 finance accounts: nothing posts to them until FinancePostings is wired in
+                    v = BigInteger.ZERO;
+                    break;
             }
             return v.longValueExact();
         }

@@ -33,7 +33,8 @@ class ModuleExportsTest {
             "dev.coineconomy.store",
             "dev.coineconomy.stream",
             "dev.coineconomy.event",
-            "dev.coineconomy.profile");
+            "dev.coineconomy.profile",
+            "dev.coineconomy.finance");
     private static final String RESOURCES = "dev.coineconomy.reference";
 
     private static ModuleDescriptor descriptor() {

@@ -25,7 +25,45 @@ public enum AccountType {
     /** The platform's money: sales in, payouts out, per currency. */
     PLATFORM_CASH(false),
     /** Sink of the money paid to creators, per currency. */
-    PAYOUTS_PAID(false);
+    PAYOUTS_PAID(false),
+
+    // ---- finance-grade chart (issue 3; see docs/finance.md) ----------------------------------------
+
+    /** A creator's diamonds earned but still on hold (not yet withdrawable). */
+    USER_DIAMONDS_HELD(true),
+    /** A creator's diamonds in a pending payout (withdrawn, not yet settled or failed). */
+    USER_DIAMONDS_IN_PAYOUT(true),
+    /** Source of every promotional coin granted (negative balance = coins granted). */
+    PROMOTIONAL_COINS(false),
+    /** Sink of the coins taken back by refunds. */
+    COINS_REFUNDED(false),
+    /** Sink of the coins taken back by chargebacks (including spent coins owed by a negative balance). */
+    COINS_CHARGED_BACK(false),
+    /** Sink of the diamonds clawed back from creators after a chargeback. */
+    DIAMONDS_CLAWED_BACK(false),
+    /** The store's commission on sales, net of the commission returned by refunds and chargebacks, per currency. */
+    STORE_FEES(false),
+    /** Tax contained in sales and owed to the tax authority, net of reversals, per currency. */
+    TAX_PAYABLE(false),
+    /** The net of sold coins not yet spent: the platform owes the coins (a liability), per currency. */
+    DEFERRED_REVENUE(false),
+    /** The net of sold coins spent on gifts: earned revenue, per currency. */
+    RECOGNIZED_REVENUE(false),
+    /** Source of the cash value of diamonds earned from purchased coins (negative balance = cost of creators). */
+    CREATOR_COST(false),
+    /** The cash value of diamonds creators hold or have in payout: what the platform owes them, per currency. */
+    CREATOR_PAYABLE(false),
+    /** Source of the cash value of diamonds earned from promotional coins (negative balance = expense). */
+    PROMOTION_EXPENSE(false),
+    /** Sink of the gross returned to buyers by refunds, per currency. */
+    SALES_REFUNDS(false),
+    /** Sink of the gross taken back by payment providers through chargebacks, per currency. */
+    CHARGEBACKS(false),
+    /**
+     * Recognized revenue lost to chargebacks, net of recoveries (negative balance = loss), per currency:
+     * debited when a charged-back lot's spent net is lost, credited by clawbacks and by coins repaid.
+     */
+    CHARGEBACK_LOSSES(false);
 
     private final boolean user;
 
