@@ -47,6 +47,18 @@ final class Databases {
         return new SimplePool(() -> pgConnection(schema), size);
     }
 
+    /**
+     * A pool on an existing PostgreSQL schema (not recreated).
+     *
+     * @param schema the schema
+     * @param size   the pool size
+     * @return the pool
+     */
+    static SimplePool postgresPool(String schema, int size) {
+        requirePostgres();
+        return new SimplePool(() -> pgConnection(schema), size);
+    }
+
     static Connection pgConnection(String schema) throws SQLException {
         Properties p = new Properties();
         p.setProperty("user", PG_USER);
