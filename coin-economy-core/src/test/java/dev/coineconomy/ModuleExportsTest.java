@@ -55,10 +55,12 @@ class ModuleExportsTest {
         assertTrue(d.opens().isEmpty(), d.opens()::toString);
         assertTrue(d.packages().contains("dev.coineconomy.internal"), d.packages()::toString);
         assertFalse(exported.contains("dev.coineconomy.internal"));
+        assertFalse(exported.contains("dev.coineconomy.internal.jdbc"));
         // the code packages plus the resource-only package of the bundled reference CSVs (encapsulated;
         // Catalog.reference() reads them from inside the module)
         Set<String> all = new TreeSet<>(API);
         all.add("dev.coineconomy.internal");
+        all.add("dev.coineconomy.internal.jdbc"); // JdbcLedgerStore's engine and its migration SQL files
         all.add(RESOURCES);
         assertEquals(all, new TreeSet<>(d.packages()));
     }

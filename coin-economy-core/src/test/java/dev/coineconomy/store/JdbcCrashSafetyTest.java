@@ -1,0 +1,148 @@
+package dev.coineconomy.store;
+
+import dev.coineconomy.RequestId;
+import dev.coineconomy.UserId;
+import dev.coineconomy.ledger.AccountRef;
+import dev.coineconomy.ledger.AccountType;
+import dev.coineconomy.ledger.JournalEntry;
+import dev.coineconomy.ledger.Unit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Crash safety: a child JVM writes entries and prints each committed request id; it is killed with SIGKILL
+ * ({@code destroyForcibly}) at random moments. After each kill a fresh store on the same database holds every
+ * printed entry exactly once, and balances agree with the journal.
+ */
+class JdbcCrashSafetyTest {
+
+    private static final int KILLS = 3;
+
+    @Test
+    void h2FileDatabaseKeepsEveryPrintedEntryAcrossKills(@TempDir Path dir) throws Exception {
+        // WRITE_DELAY=0: H2 writes each commit to the file before commit() returns (durable against a killed
+        // process; H2 does not fsync per commit, so not against power loss)
+        String url = "jdbc:h2:file:" + dir.resolve("ledger").toAbsolutePath() + ";WRITE_DELAY=0";
+        try (SimplePool pool = new SimplePool(() -> DriverManager.getConnection(url, "sa", ""), 2)) {
+            JdbcLedgerStore.create(pool).createSchema();
+        }
+        run(url, "sa", "", () -> new SimplePool(() -> DriverManager.getConnection(url, "sa", ""), 2));
+    }
+
+    @Test
+    void postgresqlKeepsEveryPrintedEntryAcrossKills() throws Exception {
+        String schema = "ce_crash";
+        try (SimplePool pool = Databases.postgres(schema, 2)) {
+            JdbcLedgerStore.create(pool).createSchema();
+        }
+        String url = Databases.PG_URL + (Databases.PG_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        run(url, Databases.PG_USER, Databases.PG_PASSWORD, () -> Databases.postgresPool(schema, 2));
+    }
+
+    interface PoolFactory {
+        SimplePool open();
+    }
+
+    private static void run(String url, String user, String password, PoolFactory pools) throws Exception {
+        Random random = new Random(42);
+        Set<String> printed = new HashSet<>();
+        for (int round = 0; round < KILLS; round++) {
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                    CrashWriter.class.getName(), url, user, password, "crash" + round)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            List<String> lines = new ArrayList<>();
+            Thread reader = new Thread(() -> {
+                try (BufferedReader in = new BufferedReader(
+                        new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                    for (String line; (line = in.readLine()) != null; ) {
+                        synchronized (lines) {
+                            lines.add(line);
+                        }
+                    }
+                } catch (java.io.IOException ignored) {
+                    // the child died
+                }
+            });
+            reader.start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (count(lines) < 5 && System.nanoTime() < deadline && child.isAlive()) {
+                Thread.sleep(10); // until the child writes
+            }
+            assertTrue(child.isAlive(), "the child writer died on its own");
+            Thread.sleep(50 + random.nextInt(400));
+            child.destroyForcibly();
+            assertTrue(child.waitFor(20, TimeUnit.SECONDS));
+            reader.join(5_000);
+            synchronized (lines) {
+                for (String line : lines) {
+                    if (line.startsWith("OK ")) {
+                        printed.add(line.split(" ")[1]);
+                    }
+                }
+            }
+            try (SimplePool pool = pools.open()) {
+                check(JdbcLedgerStore.create(pool), printed);
+            }
+        }
+        assertTrue(printed.size() >= 5 * KILLS, () -> "printed " + printed.size());
+    }
+
+    private static int count(List<String> lines) {
+        synchronized (lines) {
+            return lines.size();
+        }
+    }
+
+    private static void check(JdbcLedgerStore store, Set<String> printed) {
+        List<JournalEntry> all = new ArrayList<>();
+        long from = 1;
+        while (true) {
+            long f = from;
+            List<JournalEntry> page = store.transact(tx -> tx.entries(f, 500));
+            if (page.isEmpty()) {
+                break;
+            }
+            all.addAll(page);
+            from = page.get(page.size() - 1).sequence() + 1;
+        }
+        Set<String> ids = new HashSet<>();
+        for (JournalEntry e : all) {
+            assertTrue(ids.add(e.requestId().value()), () -> "twice in the journal: " + e.requestId());
+        }
+        for (String id : printed) {
+            assertTrue(ids.contains(id), () -> "printed but not in the journal: " + id);
+            assertEquals(id, store.transact(tx -> tx.findEntry(RequestId.of(id))).orElseThrow().requestId().value());
+        }
+        Map<AccountRef, Map<Unit, Long>> totals = store.postingTotals();
+        Map<Unit, Long> perUnit = new HashMap<>();
+        totals.forEach((account, units) -> units.forEach((unit, sum) -> perUnit.merge(unit, sum, Long::sum)));
+        perUnit.forEach((unit, sum) -> assertEquals(0L, sum, () -> "postings do not balance in " + unit));
+        long issued = -totals.get(AccountRef.platform(AccountType.COIN_ISSUANCE)).get(Unit.COINS);
+        assertEquals(issued, store.transact(StoreTransaction::coinsIssued));
+        for (int b = 0; b < 5; b++) {
+            UserId buyer = UserId.of("buyer-" + b);
+            long journal = totals.getOrDefault(AccountRef.user(AccountType.USER_COINS, buyer), Map.of())
+                    .getOrDefault(Unit.COINS, 0L);
+            assertEquals(journal, store.transact(tx -> tx.user(buyer)).map(UserState::coins).orElse(0L),
+                    () -> "balance of " + buyer + " disagrees with its postings");
+        }
+    }
+}
