@@ -23,7 +23,11 @@ import java.util.function.LongFunction;
  *       row, because exact carry needs the running total; call it as late as possible.</li>
  *   <li>{@link #append} is the last call of a command: it assigns the entry's sequence and makes the
  *       request id taken. A store whose sequence comes from a database sequence may leave gaps (rolled back
- *       transactions), but sequences always increase in the order entries were appended.</li>
+ *       transactions), but sequences always increase in the order entries were appended. Sequence order is
+ *       not commit order: a reader tailing {@link #entries} from a sequence may see an entry with a higher
+ *       sequence before one with a lower sequence has committed.</li>
+ *   <li>Every command appends exactly one entry, and does nothing after {@link #append}: credits take
+ *       effect with the entry (the in-memory store treats {@code append} as its commit point).</li>
  * </ul>
  * Any method may throw {@link StoreConflictException}; the store then rolls back and retries the work.
  * Instances are confined to the thread running the work and must not escape it.

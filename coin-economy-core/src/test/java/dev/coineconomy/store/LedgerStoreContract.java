@@ -388,6 +388,40 @@ interface LedgerStoreContract {
     }
 
     @Test
+    default void recordsKeepInsertionOrderSurviveReplacementAndRollBack() {
+        LedgerStore store = newStore();
+        UserId ana = u("ana");
+        store.transact(tx -> {
+            tx.lockUser(ana);
+            assertEquals(Map.of(), tx.records(ana, "lot"));
+            tx.putRecord(ana, "lot", "p-9", "coins=10");
+            tx.putRecord(ana, "lot", "p-1", "coins=20");
+            tx.putRecord(ana, "payout", "w-1", "PENDING");
+            return null;
+        });
+        store.transact(tx -> {
+            tx.lockUser(ana);
+            tx.putRecord(ana, "lot", "p-9", "coins=3"); // replaced: keeps its first place
+            tx.putRecord(ana, "lot", "p-5", "coins=7");
+            return null;
+        });
+        assertThrows(IllegalStateException.class, () -> store.transact(tx -> {
+            tx.lockUser(ana);
+            tx.putRecord(ana, "lot", "p-1", "coins=0");
+            tx.putRecord(ana, "lot", "p-6", "coins=1");
+            throw new IllegalStateException("rolled back");
+        }));
+        store.transact(tx -> {
+            tx.lockUser(ana);
+            assertEquals(List.of("p-9", "p-1", "p-5"), List.copyOf(tx.records(ana, "lot").keySet()));
+            assertEquals(List.of("coins=3", "coins=20", "coins=7"), List.copyOf(tx.records(ana, "lot").values()));
+            assertEquals(java.util.Optional.of("PENDING"), tx.record(ana, "payout", "w-1"));
+            assertEquals(java.util.Optional.empty(), tx.record(ana, "payout", "w-2"));
+            return null;
+        });
+    }
+
+    @Test
     default void tryIssueCoinsStopsExactlyAtTheMaximum() {
         LedgerStore store = newStore();
         assertEquals(0, inTx(store, StoreTransaction::coinsIssued));

@@ -467,6 +467,88 @@ final class JdbcTx implements StoreTransaction {
         return queryLong(SELECT_COUNTER, new String[] {user.value(), key}, "reading counter " + key + " of " + user);
     }
 
+    private static final String SELECT_RECORD =
+            "SELECT record_value FROM ce_user_records WHERE user_id = ? AND kind = ? AND record_key = ?";
+    private static final String UPDATE_RECORD =
+            "UPDATE ce_user_records SET record_value = ? WHERE user_id = ? AND kind = ? AND record_key = ?";
+    private static final String INSERT_RECORD =
+            "INSERT INTO ce_user_records (user_id, kind, record_key, record_value) VALUES (?, ?, ?, ?)";
+    private static final String SELECT_RECORDS =
+            "SELECT record_key, record_value FROM ce_user_records WHERE user_id = ? AND kind = ? ORDER BY ord";
+
+    @Override
+    public java.util.Optional<String> record(UserId user, String kind, String key) {
+        held(user);
+        checkRecord(kind, key, "");
+        try (PreparedStatement ps = c.prepareStatement(SELECT_RECORD)) {
+            ps.setString(1, user.value());
+            ps.setString(2, kind);
+            ps.setString(3, key);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? java.util.Optional.of(rs.getString(1)) : java.util.Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failure(e, "reading record " + kind + "/" + key + " of " + user);
+        }
+    }
+
+    @Override
+    public void putRecord(UserId user, String kind, String key, String value) {
+        held(user);
+        Objects.requireNonNull(value, "value");
+        checkRecord(kind, key, value);
+        try {
+            int n;
+            try (PreparedStatement ps = c.prepareStatement(UPDATE_RECORD)) {
+                ps.setString(1, value);
+                ps.setString(2, user.value());
+                ps.setString(3, kind);
+                ps.setString(4, key);
+                n = ps.executeUpdate();
+            }
+            if (n == 0) { // records change only under the user's lock, so no race here
+                try (PreparedStatement ps = c.prepareStatement(INSERT_RECORD)) {
+                    ps.setString(1, user.value());
+                    ps.setString(2, kind);
+                    ps.setString(3, key);
+                    ps.setString(4, value);
+                    ps.executeUpdate();
+                }
+            }
+        } catch (SQLException e) {
+            throw failure(e, "writing record " + kind + "/" + key + " of " + user);
+        }
+    }
+
+    @Override
+    public java.util.Map<String, String> records(UserId user, String kind) {
+        held(user);
+        checkRecord(kind, "k", "");
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(SELECT_RECORDS)) {
+            ps.setString(1, user.value());
+            ps.setString(2, kind);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure(e, "reading records " + kind + " of " + user);
+        }
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
+    private static void checkRecord(String kind, String key, String value) {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(key, "key");
+        if (kind.isEmpty() || kind.length() > 32 || key.isEmpty() || key.length() > 128 || value.length() > 1_000) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "record kind (1-32 chars), key (1-128) or value (<= 1000) out of range: %d, %d, %d",
+                    kind.length(), key.length(), value.length()));
+        }
+    }
+
     private static void checkKey(String key) {
         Objects.requireNonNull(key, "key");
         if (key.isEmpty() || key.length() > MAX_KEY) {
