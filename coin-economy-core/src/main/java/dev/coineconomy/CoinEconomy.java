@@ -250,6 +250,12 @@ public final class CoinEconomy {
     public GiftReceipt sendGift(RequestId requestId, UserId sender, StreamId stream, String giftId, long quantity) {
         Objects.requireNonNull(stream, "stream");
         Objects.requireNonNull(requestId, "requestId");
+        Objects.requireNonNull(sender, "sender");
+        Objects.requireNonNull(giftId, "giftId");
+        if (quantity < 1) { // bad arguments before the stream lookup, like every other command
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "quantity must be at least 1, got %d", quantity));
+        }
         UserId creator;
         try {
             creator = ctx.streams().summary(stream, 0).creator();

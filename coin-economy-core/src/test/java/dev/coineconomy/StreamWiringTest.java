@@ -298,7 +298,22 @@ class StreamWiringTest {
         rejected(e, users, null, RejectionCode.UNKNOWN_STREAM, () -> e.streamSummary(ghost, 3));
         rejected(e, users, null, RejectionCode.UNKNOWN_STREAM, () -> e.endStream(ghost));
         assertEquals(Optional.empty(), e.liveStream(creator));
+        // bad arguments are reported as such even when the stream is unknown, and change nothing
+        StateSnapshot before = StateSnapshot.of(e, users);
+        assertThrowsNamed(NullPointerException.class, "sender", () -> e.sendGift(id, null, ghost, "rose", 1));
+        assertThrowsNamed(NullPointerException.class, "giftId", () -> e.sendGift(id, v.get(0), ghost, null, 1));
+        assertThrowsNamed(NullPointerException.class, "requestId", () -> e.sendGift(null, v.get(0), ghost, "rose", 1));
+        assertThrowsNamed(NullPointerException.class, "stream",
+                () -> e.sendGift(id, v.get(0), (StreamId) null, "rose", 1));
+        assertThrowsNamed(IllegalArgumentException.class, "quantity", () -> e.sendGift(id, v.get(0), ghost, "rose", 0));
+        StateSnapshot.assertUnchanged(before, e, users, id);
         e.sendGift(id, v.get(0), creator, "rose", 1);
+    }
+
+    private static void assertThrowsNamed(Class<? extends Throwable> type, String name,
+                                          org.junit.jupiter.api.function.Executable command) {
+        Throwable t = org.junit.jupiter.api.Assertions.assertThrowsExactly(type, command);
+        assertTrue(t.getMessage().contains(name), t.getMessage());
     }
 
     @Test
