@@ -247,7 +247,8 @@ public final class CoinEconomy {
      * @throws EconomyException         {@code UNKNOWN_STREAM}, {@code STREAM_NOT_LIVE}, and the codes of
      *                                  {@link #sendGift(RequestId, UserId, UserId, String, long)}
      */
-    public GiftReceipt sendGift(RequestId requestId, UserId sender, StreamId stream, String giftId, long quantity) {
+    public GiftReceipt sendStreamGift(RequestId requestId, UserId sender, StreamId stream, String giftId,
+                                     long quantity) {
         Objects.requireNonNull(stream, "stream");
         Objects.requireNonNull(requestId, "requestId");
         Objects.requireNonNull(sender, "sender");
@@ -258,7 +259,7 @@ public final class CoinEconomy {
         }
         UserId creator;
         try {
-            creator = ctx.streams().summary(stream, 0).creator();
+            creator = ctx.streams().require(stream).creator();
         } catch (EconomyException e) {
             throw rejected("gift", requestId, e);
         }
