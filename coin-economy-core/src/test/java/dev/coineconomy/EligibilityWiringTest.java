@@ -240,7 +240,7 @@ class EligibilityWiringTest {
         StreamId stream = StreamId.of("small-live");
         economy.startStream(stream, small);
         RequestId inStream = next();
-        notEligible(inStream, () -> economy.sendGift(inStream, adult, stream, "rose", 1), small,
+        notEligible(inStream, () -> economy.sendStreamGift(inStream, adult, stream, "rose", 1), small,
                 EligibilityAction.RECEIVE_GIFT, IneligibilityReason.FOLLOWERS, "followers", 999L);
         assertEquals(0, economy.streamSummary(stream, 5).giftEntries());
 

@@ -130,7 +130,7 @@ class GiftAvailabilityWiringTest {
                 "allowedContexts", Set.of(GiftContext.VIDEO));
         StreamId stream = StreamId.of("live-1");
         e.startStream(stream, creator);
-        rejected(e, users, id, RejectionCode.GIFT_NOT_AVAILABLE, () -> e.sendGift(id, usViewer, stream, "clap", 1),
+        rejected(e, users, id, RejectionCode.GIFT_NOT_AVAILABLE, () -> e.sendStreamGift(id, usViewer, stream, "clap", 1),
                 "reason", UnavailableReason.CONTEXT);
         assertEquals(0, e.streamSummary(stream, 3).giftEntries());
 

@@ -108,12 +108,12 @@ class ListenerWiringTest {
         PurchaseReceipt p3 = e.purchase(RequestId.of("p-3"), viewer, "coins-11000", US);
         StreamId stream = StreamId.of("s");
         e.startStream(stream, creator);
-        GiftReceipt g = e.sendGift(RequestId.of("g-1"), viewer, stream, "lion", 1);
+        GiftReceipt g = e.sendStreamGift(RequestId.of("g-1"), viewer, stream, "lion", 1);
         WithdrawalReceipt w = e.withdraw(RequestId.of("w-1"), creator, Diamonds.of(20_000));
 
         // retries and rejections deliver nothing
         assertEquals(p, e.purchase(RequestId.of("p-1"), viewer, "coins-11000", US));
-        assertEquals(g, e.sendGift(RequestId.of("g-1"), viewer, stream, "lion", 1));
+        assertEquals(g, e.sendStreamGift(RequestId.of("g-1"), viewer, stream, "lion", 1));
         assertEquals(w, e.withdraw(RequestId.of("w-1"), creator, Diamonds.of(20_000)));
         rejected(e, users, RequestId.of("x-1"), RejectionCode.INSUFFICIENT_COINS,
                 () -> e.sendGift(RequestId.of("x-1"), viewer, creator, "universe", 1));
@@ -149,8 +149,8 @@ class ListenerWiringTest {
         UserId viewer = UserId.of("viewer");
         e.purchase(RequestId.of("p"), viewer, "coins-330", US);
         e.startStream(stream, UserId.of("creator"));
-        e.sendGift(RequestId.of("g-1"), viewer, stream, "rose", 1);
-        e.sendGift(RequestId.of("g-2"), viewer, stream, "rose", 1);
+        e.sendStreamGift(RequestId.of("g-1"), viewer, stream, "rose", 1);
+        e.sendStreamGift(RequestId.of("g-2"), viewer, stream, "rose", 1);
         assertEquals(List.of(1L, 2L), seen);
     }
 

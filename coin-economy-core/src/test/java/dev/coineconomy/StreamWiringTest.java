@@ -143,7 +143,7 @@ class StreamWiringTest {
                 e.sendGift(id, sender, creator, "rose", 1, GiftContext.VIDEO);
                 continue;
             }
-            GiftReceipt r = e.sendGift(id, sender, stream, GIFTS.get(random.nextInt(GIFTS.size())),
+            GiftReceipt r = e.sendStreamGift(id, sender, stream, GIFTS.get(random.nextInt(GIFTS.size())),
                     1 + random.nextInt(3));
             assertEquals(stream, r.stream());
             assertEquals(creator, r.creator());
@@ -151,7 +151,7 @@ class StreamWiringTest {
             if (random.nextInt(7) == 0) {
                 RequestId again = accepted.get(random.nextInt(accepted.size()));
                 GiftReceipt stored = (GiftReceipt) e.entry(again).orElseThrow().receipt();
-                assertEquals(stored, e.sendGift(again, stored.sender(), stream, stored.giftId(), stored.quantity()));
+                assertEquals(stored, e.sendStreamGift(again, stored.sender(), stream, stored.giftId(), stored.quantity()));
             }
             if (i % 50 == 0) {
                 assertMatchesJournal(e, stream);
@@ -169,12 +169,12 @@ class StreamWiringTest {
         List<UserId> v = viewers(e, 3, 1);
         StreamId stream = StreamId.of("ties");
         e.startStream(stream, creator);
-        e.sendGift(RequestId.of("a-1"), v.get(0), stream, "finger-heart", 1); // a: 5
-        e.sendGift(RequestId.of("b-1"), v.get(1), stream, "rose", 5);         // b: 5, reached later
+        e.sendStreamGift(RequestId.of("a-1"), v.get(0), stream, "finger-heart", 1); // a: 5
+        e.sendStreamGift(RequestId.of("b-1"), v.get(1), stream, "rose", 5);         // b: 5, reached later
         assertEquals(List.of(v.get(0), v.get(1)), leaders(e, stream));
-        e.sendGift(RequestId.of("b-2"), v.get(1), stream, "rose", 1);         // b: 6
-        e.sendGift(RequestId.of("a-2"), v.get(0), stream, "rose", 1);         // a: 6, reached later
-        e.sendGift(RequestId.of("c-1"), v.get(2), stream, "rose", 6);         // c: 6, last
+        e.sendStreamGift(RequestId.of("b-2"), v.get(1), stream, "rose", 1);         // b: 6
+        e.sendStreamGift(RequestId.of("a-2"), v.get(0), stream, "rose", 1);         // a: 6, reached later
+        e.sendStreamGift(RequestId.of("c-1"), v.get(2), stream, "rose", 6);         // c: 6, last
         assertEquals(List.of(v.get(1), v.get(0), v.get(2)), leaders(e, stream));
         assertMatchesJournal(e, stream);
         GifterRank first = e.streamSummary(stream, 1).leaderboard().get(0);
@@ -207,13 +207,13 @@ class StreamWiringTest {
                         String gift = GIFTS.get(random.nextInt(GIFTS.size()));
                         long quantity = 1 + random.nextInt(3);
                         RequestId id = RequestId.of("t" + thread + "-" + i);
-                        GiftReceipt r = e.sendGift(id, sender, target, gift, quantity);
-                        assertEquals(r, e.sendGift(id, sender, target, gift, quantity)); // a retry
+                        GiftReceipt r = e.sendStreamGift(id, sender, target, gift, quantity);
+                        assertEquals(r, e.sendStreamGift(id, sender, target, gift, quantity)); // a retry
                         sent++;
                         if (i % 10 == 0) {
                             // every thread sends the same command under the same id: accepted once
                             UserId shared = viewers.get(i % viewers.size());
-                            GiftReceipt once = e.sendGift(RequestId.of("shared-" + i), shared, stream, "rosa", 1);
+                            GiftReceipt once = e.sendStreamGift(RequestId.of("shared-" + i), shared, stream, "rosa", 1);
                             assertEquals(shared, once.sender());
                         }
                     }
@@ -242,17 +242,17 @@ class StreamWiringTest {
         List<UserId> users = List.of(v.get(0), v.get(1), creator);
         StreamId stream = StreamId.of("short");
         e.startStream(stream, creator);
-        GiftReceipt before = e.sendGift(RequestId.of("in"), v.get(0), stream, "rose", 2);
+        GiftReceipt before = e.sendStreamGift(RequestId.of("in"), v.get(0), stream, "rose", 2);
         clock.advance(Duration.ofMinutes(30));
         StreamSummary ended = e.endStream(stream);
         assertEquals(clock.instant(), ended.endedAt());
         assertEquals(Optional.empty(), e.liveStream(creator));
 
         RequestId late = RequestId.of("late");
-        rejected(e, users, late, RejectionCode.STREAM_NOT_LIVE, () -> e.sendGift(late, v.get(1), stream, "rose", 1),
+        rejected(e, users, late, RejectionCode.STREAM_NOT_LIVE, () -> e.sendStreamGift(late, v.get(1), stream, "rose", 1),
                 "streamId", stream, "reason", NotLiveReason.ENDED, "endedAt", clock.instant());
         // a retry of a gift accepted while live is still answered as stored
-        assertEquals(before, e.sendGift(RequestId.of("in"), v.get(0), stream, "rose", 2));
+        assertEquals(before, e.sendStreamGift(RequestId.of("in"), v.get(0), stream, "rose", 2));
         assertMatchesJournal(e, stream);
         assertEquals(1, e.streamSummary(stream, 5).giftEntries());
         rejected(e, users, null, RejectionCode.STREAM_NOT_LIVE, () -> e.endStream(stream),
@@ -272,7 +272,7 @@ class StreamWiringTest {
         rejected(e, users, null, RejectionCode.STREAM_NOT_LIVE, () -> e.startStream(second, creator),
                 "streamId", second, "reason", NotLiveReason.ALREADY_LIVE, "creator", creator, "liveStreamId", first);
         RequestId id = RequestId.of("to-second");
-        rejected(e, users, id, RejectionCode.UNKNOWN_STREAM, () -> e.sendGift(id, v.get(0), second, "rose", 1),
+        rejected(e, users, id, RejectionCode.UNKNOWN_STREAM, () -> e.sendStreamGift(id, v.get(0), second, "rose", 1),
                 "streamId", second);
         rejected(e, users, null, RejectionCode.STREAM_NOT_LIVE, () -> e.startStream(first, other),
                 "reason", NotLiveReason.ID_ALREADY_USED, "streamCreator", creator);
@@ -281,7 +281,7 @@ class StreamWiringTest {
         assertEquals(Optional.of(second), e.liveStream(creator));
         rejected(e, users, null, RejectionCode.STREAM_NOT_LIVE, () -> e.startStream(first, creator),
                 "reason", NotLiveReason.ID_ALREADY_USED);
-        e.sendGift(id, v.get(0), second, "rose", 1);
+        e.sendStreamGift(id, v.get(0), second, "rose", 1);
         assertMatchesJournal(e, second);
         assertMatchesJournal(e, first);
     }
@@ -293,19 +293,19 @@ class StreamWiringTest {
         List<UserId> users = List.of(v.get(0), creator);
         StreamId ghost = StreamId.of("ghost");
         RequestId id = RequestId.of("ghost-gift");
-        rejected(e, users, id, RejectionCode.UNKNOWN_STREAM, () -> e.sendGift(id, v.get(0), ghost, "rose", 1),
+        rejected(e, users, id, RejectionCode.UNKNOWN_STREAM, () -> e.sendStreamGift(id, v.get(0), ghost, "rose", 1),
                 "streamId", ghost);
         rejected(e, users, null, RejectionCode.UNKNOWN_STREAM, () -> e.streamSummary(ghost, 3));
         rejected(e, users, null, RejectionCode.UNKNOWN_STREAM, () -> e.endStream(ghost));
         assertEquals(Optional.empty(), e.liveStream(creator));
         // bad arguments are reported as such even when the stream is unknown, and change nothing
         StateSnapshot before = StateSnapshot.of(e, users);
-        assertThrowsNamed(NullPointerException.class, "sender", () -> e.sendGift(id, null, ghost, "rose", 1));
-        assertThrowsNamed(NullPointerException.class, "giftId", () -> e.sendGift(id, v.get(0), ghost, null, 1));
-        assertThrowsNamed(NullPointerException.class, "requestId", () -> e.sendGift(null, v.get(0), ghost, "rose", 1));
+        assertThrowsNamed(NullPointerException.class, "sender", () -> e.sendStreamGift(id, null, ghost, "rose", 1));
+        assertThrowsNamed(NullPointerException.class, "giftId", () -> e.sendStreamGift(id, v.get(0), ghost, null, 1));
+        assertThrowsNamed(NullPointerException.class, "requestId", () -> e.sendStreamGift(null, v.get(0), ghost, "rose", 1));
         assertThrowsNamed(NullPointerException.class, "stream",
-                () -> e.sendGift(id, v.get(0), (StreamId) null, "rose", 1));
-        assertThrowsNamed(IllegalArgumentException.class, "quantity", () -> e.sendGift(id, v.get(0), ghost, "rose", 0));
+                () -> e.sendStreamGift(id, v.get(0), (StreamId) null, "rose", 1));
+        assertThrowsNamed(IllegalArgumentException.class, "quantity", () -> e.sendStreamGift(id, v.get(0), ghost, "rose", 0));
         StateSnapshot.assertUnchanged(before, e, users, id);
         e.sendGift(id, v.get(0), creator, "rose", 1);
     }
@@ -332,7 +332,7 @@ class StreamWiringTest {
             switch (random.nextInt(4)) {
                 case 0 -> e.sendGift(id, sender, creator, gift, 1 + random.nextInt(2), GiftContext.VIDEO);
                 case 1 -> e.sendGift(id, sender, other, gift, 1); // another creator's gifts are not counted
-                default -> e.sendGift(id, sender, stream, gift, 1 + random.nextInt(2));
+                default -> e.sendStreamGift(id, sender, stream, gift, 1 + random.nextInt(2));
             }
         }
         Instant end = clock.instant().plusSeconds(1);
