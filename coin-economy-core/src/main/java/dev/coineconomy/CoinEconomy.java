@@ -129,10 +129,12 @@ public final class CoinEconomy {
      * earlier versions stay queryable with {@link #catalog(String)}. Catalogs live in this economy
      * instance: several instances sharing a database must each publish the same catalogs.
      *
-     * @param next the catalog; it must take effect now or later, after the latest one, with a new version
+     * @param next the catalog; it must take effect after now (commands stamped with the current instant may
+     *             already be priced by the catalog in force) and after the latest one, with a new version.
+     *             With a clock that can go back, publish after the latest instant the economy has used.
      * @return the schedule including it
-     * @throws IllegalArgumentException if it takes effect in the past or before the latest catalog, or its
-     *                                  version was already published
+     * @throws IllegalArgumentException if it takes effect now, in the past or not after the latest catalog,
+     *                                  or its version was already published
      */
     public CatalogSchedule publish(Catalog next) {
         CatalogSchedule schedule = ctx.publish(next);
@@ -249,6 +251,12 @@ public final class CoinEconomy {
                                      long quantity) {
         Objects.requireNonNull(stream, "stream");
         Objects.requireNonNull(requestId, "requestId");
+        Objects.requireNonNull(sender, "sender");
+        Objects.requireNonNull(giftId, "giftId");
+        if (quantity < 1) { // bad arguments before the stream lookup, like every other command
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "quantity must be at least 1, got %d", quantity));
+        }
         UserId creator;
         try {
             creator = ctx.streams().require(stream).creator();

@@ -83,17 +83,18 @@ public final class EconomyContext {
     /**
      * Adds a catalog to the schedule.
      *
-     * @param next the catalog; its effective instant must not be before the clock's current instant
+     * @param next the catalog; its effective instant must be after the clock's current instant (a command
+     *             stamped with the current instant may already have been priced by the catalog in force)
      * @return the new schedule
-     * @throws IllegalArgumentException if it takes effect in the past, its version exists or its effective
-     *                                  instant is not after the latest catalog's
+     * @throws IllegalArgumentException if it takes effect now or in the past, its version exists or its
+     *                                  effective instant is not after the latest catalog's
      */
     public CatalogSchedule publish(Catalog next) {
         Objects.requireNonNull(next, "catalog");
         Instant now = clock.instant();
-        if (next.effectiveFrom().isBefore(now)) {
+        if (!next.effectiveFrom().isAfter(now)) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "catalog %s would take effect at %s, before now (%s): history cannot be repriced",
+                    "catalog %s would take effect at %s, not after now (%s): history cannot be repriced",
                     next.version(), next.effectiveFrom(), now));
         }
         return schedule.updateAndGet(s -> s.with(next));
