@@ -1,6 +1,11 @@
 package dev.coineconomy.event;
 
+import dev.coineconomy.ChargebackReceipt;
 import dev.coineconomy.GiftReceipt;
+import dev.coineconomy.GrantReceipt;
+import dev.coineconomy.PayoutFailedReceipt;
+import dev.coineconomy.PayoutSettledReceipt;
+import dev.coineconomy.RefundReceipt;
 import dev.coineconomy.PurchaseReceipt;
 import dev.coineconomy.Receipt;
 import dev.coineconomy.RequestId;
@@ -42,8 +47,10 @@ public record EconomyEvent(Kind kind, Receipt receipt) {
     }
 
     /**
-     * Validates that the receipt matches the kind: {@code PURCHASE}, {@code GIFT} and {@code WITHDRAWAL}
-     * carry exactly their receipt types, and the other kinds carry none of those three.
+     * Validates that the receipt matches the kind: each kind carries exactly its receipt type
+     * ({@code GRANT} a {@code GrantReceipt}, {@code REFUND} a {@code RefundReceipt}, {@code CHARGEBACK} a
+     * {@code ChargebackReceipt}, {@code PAYOUT_SETTLED} a {@code PayoutSettledReceipt}, {@code PAYOUT_FAILED}
+     * a {@code PayoutFailedReceipt}).
      *
      * @throws NullPointerException     if a component is {@code null}
      * @throws IllegalArgumentException if the receipt does not match the kind
@@ -52,8 +59,7 @@ public record EconomyEvent(Kind kind, Receipt receipt) {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(receipt, "receipt");
         Kind expected = knownKind(receipt);
-        boolean matches = expected != null ? kind == expected
-                : kind != Kind.PURCHASE && kind != Kind.GIFT && kind != Kind.WITHDRAWAL;
+        boolean matches = kind == expected;
         if (!matches) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "a %s event cannot carry a %s",
                     kind, receipt.getClass().getSimpleName()));
@@ -85,6 +91,21 @@ public record EconomyEvent(Kind kind, Receipt receipt) {
         }
         if (receipt instanceof WithdrawalReceipt) {
             return Kind.WITHDRAWAL;
+        }
+        if (receipt instanceof GrantReceipt) {
+            return Kind.GRANT;
+        }
+        if (receipt instanceof RefundReceipt) {
+            return Kind.REFUND;
+        }
+        if (receipt instanceof ChargebackReceipt) {
+            return Kind.CHARGEBACK;
+        }
+        if (receipt instanceof PayoutSettledReceipt) {
+            return Kind.PAYOUT_SETTLED;
+        }
+        if (receipt instanceof PayoutFailedReceipt) {
+            return Kind.PAYOUT_FAILED;
         }
         return null;
     }

@@ -5,13 +5,16 @@ import dev.coineconomy.RejectionCode;
 import dev.coineconomy.RequestId;
 import dev.coineconomy.catalog.Catalog;
 import dev.coineconomy.ledger.JournalEntry;
+import dev.coineconomy.ledger.Posting;
 import dev.coineconomy.policy.EconomyPolicy;
 import dev.coineconomy.store.LedgerStore;
 import dev.coineconomy.store.StoreTransaction;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.function.LongFunction;
 import java.util.function.Predicate;
@@ -104,20 +107,42 @@ public final class EconomyContext {
     }
 
     /**
-     * Appends a command's entry, its postings derived from the receipt.
+     * Appends a command's entry with its finance postings ({@link FinancePostings}).
      *
      * @param tx        the transaction
      * @param requestId the command's id
      * @param receipt   builds the receipt for the assigned sequence
+     * @param postings  the entry's postings, balanced per unit
      * @param type      the receipt type
      * @param <R>       the receipt type
      * @return the stored receipt
      */
     public static <R extends Receipt> R append(StoreTransaction tx, RequestId requestId,
-                                               LongFunction<R> receipt, Class<R> type) {
-        return type.cast(tx.append(requestId, seq -> {
-            R r = receipt.apply(seq);
-            return new JournalEntry(r, Postings.of(r));
-        }).receipt());
+                                               LongFunction<R> receipt, List<Posting> postings, Class<R> type) {
+        List<Posting> copy = List.copyOf(postings);
+        return type.cast(tx.append(requestId, seq -> new JournalEntry(receipt.apply(seq), copy)).receipt());
+    }
+
+    /**
+     * The store's view of "not found or not of this kind" for a referenced request.
+     *
+     * @param tx        the transaction
+     * @param reference the referenced request id
+     * @param type      the receipt type it must have
+     * @param what      what it must be, for the message ("purchase", "withdrawal")
+     * @param <R>       the receipt type
+     * @return the referenced receipt
+     * @throws dev.coineconomy.EconomyException {@code UNKNOWN_REFERENCE}
+     */
+    public static <R extends Receipt> R reference(StoreTransaction tx, RequestId reference, Class<R> type,
+                                                  String what) {
+        Optional<JournalEntry> e = tx.findEntry(reference);
+        if (e.isPresent() && type.isInstance(e.get().receipt())) {
+            return type.cast(e.get().receipt());
+        }
+        throw Rules.reject(RejectionCode.UNKNOWN_REFERENCE,
+                String.format(Locale.ROOT, "request id %s is not an accepted %s%s", reference, what,
+                        e.isPresent() ? " (it is a " + e.get().receipt().getClass().getSimpleName() + ")" : ""),
+                "reference", reference);
     }
 }

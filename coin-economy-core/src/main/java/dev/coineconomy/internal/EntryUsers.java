@@ -1,6 +1,11 @@
 package dev.coineconomy.internal;
 
+import dev.coineconomy.ChargebackReceipt;
 import dev.coineconomy.GiftReceipt;
+import dev.coineconomy.GrantReceipt;
+import dev.coineconomy.PayoutFailedReceipt;
+import dev.coineconomy.PayoutSettledReceipt;
+import dev.coineconomy.RefundReceipt;
 import dev.coineconomy.PurchaseReceipt;
 import dev.coineconomy.Receipt;
 import dev.coineconomy.UserId;
@@ -31,6 +36,16 @@ public final class EntryUsers {
             users.add(g.creator());
         } else if (r instanceof WithdrawalReceipt w) {
             users.add(w.creator());
+        } else if (r instanceof GrantReceipt g) {
+            users.add(g.user());
+        } else if (r instanceof RefundReceipt f) {
+            users.add(f.user());
+        } else if (r instanceof ChargebackReceipt c) {
+            users.add(c.user());
+        } else if (r instanceof PayoutSettledReceipt p) {
+            users.add(p.creator());
+        } else if (r instanceof PayoutFailedReceipt p) {
+            users.add(p.creator());
         }
         for (Posting p : entry.postings()) {
             p.account().ownerId().ifPresent(users::add);

@@ -5,16 +5,22 @@ import dev.coineconomy.PurchaseReceipt;
 import dev.coineconomy.Region;
 import dev.coineconomy.RequestId;
 import dev.coineconomy.UserId;
+import dev.coineconomy.finance.Lot;
+import dev.coineconomy.finance.SaleSplit;
 import dev.coineconomy.ledger.JournalEntry;
+import dev.coineconomy.ledger.Posting;
 import dev.coineconomy.store.StoreTransaction;
 import dev.coineconomy.store.StoreWork;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * A coin pack purchase as one store transaction. Checks, in order: idempotency, {@code UNKNOWN_PACK},
- * {@code NOT_SOLD_IN_REGION}, {@code COIN_SUPPLY_LIMIT}.
+ * {@code NOT_SOLD_IN_REGION}, {@code COIN_SUPPLY_LIMIT}. The price splits into store fee, tax and net
+ * (deferred revenue); the coins become a lot, which first repays coins owed after a chargeback.
  *
  * @param ctx       the economy
  * @param requestId the idempotency key
@@ -45,8 +51,11 @@ public record PurchaseCommand(EconomyContext ctx, RequestId requestId, UserId us
             throw new IllegalStateException("the store refused coins the supply rule allows");
         }
         tx.addCoins(user, coins);
+        SaleSplit split = ctx.policy().finance().split(row.price(), channel, region);
+        List<Posting> postings = new ArrayList<>(FinancePostings.purchase(user, coins, split));
+        postings.addAll(Debts.newLot(tx, user, Lot.purchased(requestId, coins, split), now));
         return EconomyContext.append(tx, requestId, seq -> new PurchaseReceipt(requestId, seq, now, user, packId,
                 region, channel, row.pack().coins(), row.price(), ctx.catalog().catalog().version(),
-                ctx.policy().version()), PurchaseReceipt.class);
+                ctx.policy().version()), postings, PurchaseReceipt.class);
     }
 }
