@@ -35,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  * settle, fail, hold and release, refund in both modes, chargeback in both modes, debt and its repayment),
  * then the USD report of the whole history and a clean audit.
  */
-class FinanceWorkedExampleTest {
+public class FinanceWorkedExampleTest {
 
     static final Region US = Region.of("US");
     static final Region GB = Region.of("GB");
@@ -87,8 +87,12 @@ class FinanceWorkedExampleTest {
         return AccountRef.user(t, user).toString();
     }
 
-    /** The whole history of the document, on any store. */
-    static void workedHistory(LedgerStore store) {
+    /**
+     * The whole history of the document, on any store.
+     *
+     * @param store an empty store
+     */
+    public static void workedHistory(LedgerStore store) {
         MutableClock clock = new MutableClock("2026-11-25T10:00:00Z");
         CoinEconomy e = economy(policy(), clock, store);
         Instant start = clock.instant();
@@ -177,6 +181,15 @@ class FinanceWorkedExampleTest {
         assertEquals(49L, repay.get(p(AccountType.CHARGEBACK_LOSSES) + " USD"));
         assertEquals(Coins.of(20), e.wallet(DAVE).coins());
         e.sendGift(id("g-dave-3"), DAVE, CAROL, "g-1", 1); // no longer restricted; 1 diamond: carol's 126th
+        // a payout of carol's other 52 diamonds fails: no money moves
+        e.withdraw(id("w-carol-2"), CAROL, Diamonds.of(52));
+        PayoutFailedReceipt failed = e.failWithdrawal(id("f-carol-2"), id("w-carol-2"), "provider rejected");
+        assertEquals(Diamonds.of(52), e.wallet(CAROL).diamonds());
+
+        // every receipt kind reads back from the store equal to the one returned
+        for (Receipt r : List.<Receipt>of(grant, w, settled, refund, cb, failed)) {
+            assertEquals(r, e.entry(r.requestId()).orElseThrow().receipt(), r.getClass().getSimpleName());
+        }
 
         // the USD report of the whole history, in cents
         FinanceReport usd = e.financeReport(start, clock.instant().plusSeconds(1)).stream()
