@@ -344,7 +344,8 @@ public final class CoinEconomy {
     public Wallet wallet(UserId user) {
         Objects.requireNonNull(user, "user");
         UserState s = store.transact(tx -> tx.user(user)).orElse(UserState.empty(user));
-        return new Wallet(user, Coins.of(s.coins()), Diamonds.of(s.diamonds()));
+        return new Wallet(user, Coins.of(Math.max(0, s.coins())), Diamonds.of(s.diamonds()),
+                Coins.of(Math.max(0, -s.coins())));
     }
 
     /**

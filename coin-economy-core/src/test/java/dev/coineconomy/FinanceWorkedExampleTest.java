@@ -169,6 +169,7 @@ public class FinanceWorkedExampleTest {
                 p(AccountType.STORE_FEES) + " USD", -30L, p(AccountType.DEFERRED_REVENUE) + " USD", -20L,
                 p(AccountType.CHARGEBACK_LOSSES) + " USD", -49L), postings(e, "cb-dave"));
         assertEquals(-50, e.trialBalance().balance(AccountRef.user(AccountType.USER_COINS, DAVE), Unit.COINS));
+        assertEquals(new Wallet(DAVE, Coins.zero(), Diamonds.zero(), Coins.of(50)), e.wallet(DAVE));
         // restricted while negative
         EconomyException restricted = assertThrows(EconomyException.class,
                 () -> e.sendGift(id("g-dave-2"), DAVE, CAROL, "g-1", 1));
