@@ -280,6 +280,9 @@ public final class FinanceState {
     }
 
     static String unescape(String s) {
+        if (s.indexOf('%') < 0) {
+            return s;
+        }
         return s.replace("%3D", "=").replace("%3B", ";").replace("%25", "%");
     }
 
