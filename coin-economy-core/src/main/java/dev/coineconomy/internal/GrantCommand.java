@@ -49,7 +49,7 @@ public record GrantCommand(EconomyContext ctx, RequestId requestId, UserId user,
         tx.addCoins(user, amount);
         List<Posting> postings = new ArrayList<>(FinancePostings.grant(user, amount));
         postings.addAll(Debts.newLot(tx, user, Lot.promotional(requestId, amount), now));
-        return EconomyContext.append(tx, requestId, seq -> new GrantReceipt(requestId, seq, now, user, coins, reason,
-                ctx.catalog().catalog().version(), ctx.policy().version()), postings, GrantReceipt.class);
+        return ctx.append(tx, requestId, seq -> new GrantReceipt(requestId, seq, now, user, coins, reason,
+                ctx.catalogAt(now).catalog().version(), ctx.policy().version()), postings, GrantReceipt.class);
     }
 }

@@ -74,20 +74,20 @@ public record PayoutCommand(EconomyContext ctx, RequestId requestId, RequestId w
         }
         long d = p.diamonds();
         tx.addCounter(creator, FinanceState.IN_PAYOUT, -d);
-        String catalog = ctx.catalog().catalog().version();
+        String catalog = ctx.catalogAt(now).catalog().version();
         String policy = ctx.policy().version();
         if (settle) {
             tx.addCounter(creator, FinanceState.REMOVED, d);
             FinanceState.putPayout(tx, creator, withState(p, PayoutState.PAID));
             List<Posting> postings = FinancePostings.settle(creator, d, p.amount());
-            return EconomyContext.append(tx, requestId, seq -> new PayoutSettledReceipt(requestId, seq, now, creator,
+            return ctx.append(tx, requestId, seq -> new PayoutSettledReceipt(requestId, seq, now, creator,
                     withdrawal, Diamonds.of(d), p.amount(), catalog, policy), postings, PayoutSettledReceipt.class);
         }
         tx.addDiamonds(creator, d);
         tx.addCounter(creator, WithdrawalCommand.withdrawnKey(p.day()), -p.amount().toMinorUnits());
         FinanceState.putPayout(tx, creator, withState(p, PayoutState.FAILED));
         List<Posting> postings = FinancePostings.fail(creator, d);
-        return EconomyContext.append(tx, requestId, seq -> new PayoutFailedReceipt(requestId, seq, now, creator,
+        return ctx.append(tx, requestId, seq -> new PayoutFailedReceipt(requestId, seq, now, creator,
                 withdrawal, Diamonds.of(d), p.amount(), reason, catalog, policy), postings, PayoutFailedReceipt.class);
     }
 

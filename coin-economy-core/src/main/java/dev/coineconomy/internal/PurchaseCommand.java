@@ -18,8 +18,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A coin pack purchase as one store transaction. Checks, in order: idempotency, {@code UNKNOWN_PACK},
- * {@code NOT_SOLD_IN_REGION}, {@code COIN_SUPPLY_LIMIT}. The price splits into store fee, tax and net
+ * A coin pack purchase as one store transaction, priced by the catalog in force at its instant. Checks,
+ * in order: idempotency, {@code UNKNOWN_PACK}, {@code NOT_SOLD_IN_REGION}, eligibility
+ * ({@code UNKNOWN_USER}, {@code NOT_ELIGIBLE}; only with a profile directory), then under the buyer's
+ * lock {@code LIMIT_EXCEEDED} and {@code COIN_SUPPLY_LIMIT}. The price splits into store fee, tax and net
  * (deferred revenue); the coins become a lot, which first repays coins owed after a chargeback.
  *
  * @param ctx       the economy
@@ -41,21 +43,30 @@ public record PurchaseCommand(EconomyContext ctx, RequestId requestId, UserId us
                             && r.region().equals(region) && r.channel() == channel);
         }
         Instant now = ctx.now();
-        CatalogIndex.PriceRow row = Rules.priceRow(ctx.catalog(), packId, region, channel);
+        CatalogIndex catalog = ctx.catalogAt(now);
+        CatalogIndex.PriceRow row = Rules.priceRow(catalog, packId, region, channel);
+        if (ctx.profiles() != null) {
+            ctx.eligibility().buyer(ctx.profiles(), user, now);
+        }
         long coins = row.pack().coins().amount();
-        long maximum = ctx.policy().conversion().maxCoinsReceived();
+        long price = row.price().toMinorUnits();
         tx.lockUser(user);
+        List<SpendingWindows.LimitCheck> limits =
+                SpendingWindows.purchase(ctx.policy().limits(), row.price().currency(), now);
+        Limits.check(tx, user, limits, price);
+        long maximum = ctx.policy().conversion().maxCoinsReceived();
         long issued = tx.tryIssueCoins(coins, maximum);
         if (issued < 0) {
             Rules.checkSupply(-1 - issued, coins, maximum);
             throw new IllegalStateException("the store refused coins the supply rule allows");
         }
         tx.addCoins(user, coins);
+        Limits.count(tx, user, limits, price);
         SaleSplit split = ctx.policy().finance().split(row.price(), channel, region);
         List<Posting> postings = new ArrayList<>(FinancePostings.purchase(user, coins, split));
         postings.addAll(Debts.newLot(tx, user, Lot.purchased(requestId, coins, split), now));
-        return EconomyContext.append(tx, requestId, seq -> new PurchaseReceipt(requestId, seq, now, user, packId,
-                region, channel, row.pack().coins(), row.price(), ctx.catalog().catalog().version(),
+        return ctx.append(tx, requestId, seq -> new PurchaseReceipt(requestId, seq, now, user, packId,
+                region, channel, row.pack().coins(), row.price(), catalog.catalog().version(),
                 ctx.policy().version()), postings, PurchaseReceipt.class);
     }
 }

@@ -66,7 +66,7 @@ public record ReversalCommand(EconomyContext ctx, RequestId requestId, RequestId
                             stored.status() == FinanceState.LotStatus.REFUNDED ? "refunded" : "charged back"),
                     "purchase", purchase, "status", stored.status().name());
         }
-        String catalog = ctx.catalog().catalog().version();
+        String catalog = ctx.catalogAt(now).catalog().version();
         String policy = ctx.policy().version();
         if (!chargeback) {
             RefundDecision d = ctx.policy().finance().refunds().decide(stored.lot(), stored.purchased(), now);
@@ -74,7 +74,7 @@ public record ReversalCommand(EconomyContext ctx, RequestId requestId, RequestId
             FinanceState.putLot(tx, user,
                     new FinanceState.StoredLot(d.lotAfter(), stored.purchased(), FinanceState.LotStatus.REFUNDED));
             List<Posting> postings = FinancePostings.refund(user, d);
-            return EconomyContext.append(tx, requestId, seq -> new RefundReceipt(requestId, seq, now, user, purchase,
+            return ctx.append(tx, requestId, seq -> new RefundReceipt(requestId, seq, now, user, purchase,
                     Coins.of(d.coinsRemoved()), d.refund().gross(), catalog, policy), postings, RefundReceipt.class);
         }
         List<FinanceState.StoredLot> all = FinanceState.lots(tx, user);
@@ -108,7 +108,7 @@ public record ReversalCommand(EconomyContext ctx, RequestId requestId, RequestId
             clawed = clawBack(tx, user, stored.key(), postings);
         }
         long clawedBack = clawed;
-        return EconomyContext.append(tx, requestId, seq -> new ChargebackReceipt(requestId, seq, now, user, purchase,
+        return ctx.append(tx, requestId, seq -> new ChargebackReceipt(requestId, seq, now, user, purchase,
                 Coins.of(d.coinsRemoved()), d.reversed().gross(), Coins.of(owed), Diamonds.of(clawedBack),
                 catalog, policy), postings, ChargebackReceipt.class);
     }

@@ -89,8 +89,8 @@ public record WithdrawalCommand(EconomyContext ctx, RequestId requestId, UserId 
         Money amount = Money.ofMinor(payout.diamondValue().currency(), paid);
         FinanceState.putPayout(tx, creator,
                 new FinanceState.StoredPayout(requestId, diamonds.amount(), amount, day, PayoutState.PENDING));
-        return EconomyContext.append(tx, requestId, seq -> new WithdrawalReceipt(requestId, seq, now, creator,
-                diamonds, amount, ctx.catalog().catalog().version(), ctx.policy().version()), postings,
+        return ctx.append(tx, requestId, seq -> new WithdrawalReceipt(requestId, seq, now, creator,
+                diamonds, amount, ctx.catalogAt(now).catalog().version(), ctx.policy().version()), postings,
                 WithdrawalReceipt.class);
     }
 }
