@@ -34,15 +34,15 @@ public record EconomyEvent(Kind kind, Receipt receipt) {
         GIFT,
         /** Diamonds were cashed out: a {@link WithdrawalReceipt}. */
         WITHDRAWAL,
-        /** A purchase was refunded (reserved for the refund command). */
+        /** A purchase was refunded: a {@link dev.coineconomy.RefundReceipt}. */
         REFUND,
-        /** A purchase was charged back (reserved for the chargeback command). */
+        /** A purchase was charged back: a {@link dev.coineconomy.ChargebackReceipt}. */
         CHARGEBACK,
-        /** A pending payout was paid (reserved for the payout commands). */
+        /** A pending payout was paid: a {@link dev.coineconomy.PayoutSettledReceipt}. */
         PAYOUT_SETTLED,
-        /** A pending payout failed and its diamonds were returned (reserved for the payout commands). */
+        /** A pending payout failed and its diamonds were returned: a {@link dev.coineconomy.PayoutFailedReceipt}. */
         PAYOUT_FAILED,
-        /** Coins were granted by the platform (reserved for the grant command). */
+        /** Coins were granted by the platform: a {@link dev.coineconomy.GrantReceipt}. */
         GRANT
     }
 
