@@ -4,15 +4,23 @@ import dev.coineconomy.catalog.Catalog;
 import dev.coineconomy.catalog.CatalogSchedule;
 import dev.coineconomy.catalog.GiftContext;
 import dev.coineconomy.event.EconomyListener;
+import dev.coineconomy.finance.FinanceReport;
+import dev.coineconomy.internal.Audit;
 import dev.coineconomy.internal.EconomyContext;
 import dev.coineconomy.internal.Engagement;
+import dev.coineconomy.internal.FinanceReports;
 import dev.coineconomy.internal.GiftCommand;
 import dev.coineconomy.internal.GiftFacts;
+import dev.coineconomy.internal.GrantCommand;
+import dev.coineconomy.internal.PayoutCommand;
 import dev.coineconomy.internal.PurchaseCommand;
+import dev.coineconomy.internal.ReversalCommand;
 import dev.coineconomy.internal.WithdrawalCommand;
 import dev.coineconomy.ledger.AccountRef;
 import dev.coineconomy.ledger.AccountType;
+import dev.coineconomy.ledger.AuditFinding;
 import dev.coineconomy.ledger.JournalEntry;
+import dev.coineconomy.ledger.Payout;
 import dev.coineconomy.ledger.StatementCursor;
 import dev.coineconomy.ledger.StatementLine;
 import dev.coineconomy.ledger.StatementPage;
@@ -206,7 +214,7 @@ public final class CoinEconomy {
      * @throws IllegalArgumentException if {@code quantity < 1} or {@code quantity × price} overflows
      * @throws EconomyException         {@code UNKNOWN_GIFT}, {@code SELF_GIFT}, {@code UNKNOWN_USER},
      *                                  {@code NOT_ELIGIBLE}, {@code GIFT_NOT_AVAILABLE}, {@code LIMIT_EXCEEDED},
-     *                                  {@code INSUFFICIENT_COINS}, {@code REQUEST_CONFLICT}
+     *                                  {@code ACCOUNT_RESTRICTED}, {@code INSUFFICIENT_COINS}, {@code REQUEST_CONFLICT}
      * @see #sendGift(RequestId, UserId, UserId, String, long, GiftContext)
      */
     public GiftReceipt sendGift(RequestId requestId, UserId sender, UserId creator, String giftId, long quantity) {
@@ -282,18 +290,20 @@ public final class CoinEconomy {
     }
 
     /**
-     * Cashes out diamonds: debits them from the creator and pays their exact value in whole minor
-     * units. The count must be worth a whole number of cents (a multiple of
+     * Cashes out diamonds: moves them from the creator's available diamonds to a PENDING payout worth
+     * their exact value in whole minor units; the host then {@link #settleWithdrawal settles} it or
+     * reports its {@link #failWithdrawal failure}. Diamonds on hold whose period is over are released first. The count must be worth a whole number of cents (a multiple of
      * {@link dev.coineconomy.policy.DiamondValue#diamondStep()}, 2 at the reference rate); the payout must
      * reach the minimum and keep the creator's total for the calendar day (in the policy's zone) within
-     * the daily limit. Both bounds are inclusive.
+     * the daily limit (pending and paid payouts count). Both bounds are inclusive. A creator whose coin
+     * balance is negative after a chargeback is {@code ACCOUNT_RESTRICTED}.
      *
      * @param requestId the idempotency key
      * @param creator   the creator
      * @param diamonds  the diamonds to cash out, at least 1
      * @return the receipt (the original one if this request was already accepted)
      * @throws IllegalArgumentException if {@code diamonds} is zero
-     * @throws EconomyException         {@code NOT_WHOLE_CENTS}, {@code BELOW_MINIMUM_WITHDRAWAL},
+     * @throws EconomyException         {@code ACCOUNT_RESTRICTED}, {@code NOT_WHOLE_CENTS}, {@code BELOW_MINIMUM_WITHDRAWAL},
      *                                  {@code INSUFFICIENT_DIAMONDS}, {@code DAILY_WITHDRAWAL_LIMIT},
      *                                  {@code REQUEST_CONFLICT}
      */
@@ -305,6 +315,115 @@ public final class CoinEconomy {
             throw new IllegalArgumentException("diamonds to withdraw must be at least 1, got 0");
         }
         return command("withdrawal", requestId, new WithdrawalCommand(ctx, requestId, creator, diamonds));
+    }
+
+    // ---- finance commands (issue 3; see docs/finance.md) ---------------------------------------
+
+    /**
+     * Grants promotional coins: a lot worth nothing, whose coins still earn creators diamonds when gifted
+     * (their cash value is booked as promotion expense). Granted coins first repay coins owed after a
+     * chargeback, and count towards the coin supply like sold ones.
+     *
+     * @param requestId the idempotency key
+     * @param user      the user credited
+     * @param coins     the coins, at least 1
+     * @param reason    why, 1 to 200 characters (recorded on the receipt)
+     * @return the receipt (the original one if this request was already accepted)
+     * @throws IllegalArgumentException if {@code coins} is zero or the reason is empty or too long
+     * @throws EconomyException         {@code COIN_SUPPLY_LIMIT}, {@code REQUEST_CONFLICT}
+     */
+    public GrantReceipt grant(RequestId requestId, UserId user, Coins coins, String reason) {
+        Objects.requireNonNull(requestId, "requestId");
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(coins, "coins");
+        checkReason(reason);
+        if (coins.amount() < 1) {
+            throw new IllegalArgumentException("coins to grant must be at least 1, got 0");
+        }
+        return command("grant", requestId, new GrantCommand(ctx, requestId, user, coins, reason));
+    }
+
+    /**
+     * Refunds a purchase: the lot's unused coins leave the buyer and the price is returned, split like
+     * the sale (store fee, tax and deferred revenue reversed). The policy decides the window (reference
+     * 14 days, inclusive) and whether a partly used purchase is refunded pro rata (reference: only unused
+     * purchases). Gifts are never refunded.
+     *
+     * @param requestId       the idempotency key
+     * @param purchaseRequest the request id of the purchase
+     * @return the receipt (the original one if this request was already accepted)
+     * @throws EconomyException {@code UNKNOWN_REFERENCE} (no accepted purchase has that id),
+     *                          {@code ALREADY_REVERSED}, {@code REFUND_WINDOW_CLOSED}, {@code COINS_ALREADY_USED},
+     *                          {@code REQUEST_CONFLICT}
+     */
+    public RefundReceipt refundPurchase(RequestId requestId, RequestId purchaseRequest) {
+        Objects.requireNonNull(requestId, "requestId");
+        Objects.requireNonNull(purchaseRequest, "purchaseRequest");
+        return (RefundReceipt) command("refund", requestId, new ReversalCommand(ctx, requestId, purchaseRequest, false));
+    }
+
+    /**
+     * Records a chargeback: the payment provider took a purchase's money back. Always accepted (once per
+     * purchase). Under the reference policy (NEGATIVE_BALANCE) all the purchase's coins leave the buyer,
+     * whose balance may go negative; the buyer may then neither gift nor withdraw
+     * ({@code ACCOUNT_RESTRICTED}) until a later purchase repays it. Under CLAWBACK only the unspent coins
+     * leave the buyer and the diamonds the spent coins earned are clawed back from the creators who still
+     * hold them; the rest is a chargeback loss.
+     *
+     * @param requestId       the idempotency key
+     * @param purchaseRequest the request id of the purchase
+     * @return the receipt (the original one if this request was already accepted)
+     * @throws EconomyException {@code UNKNOWN_REFERENCE}, {@code ALREADY_REVERSED}, {@code REQUEST_CONFLICT}
+     */
+    public ChargebackReceipt chargeback(RequestId requestId, RequestId purchaseRequest) {
+        Objects.requireNonNull(requestId, "requestId");
+        Objects.requireNonNull(purchaseRequest, "purchaseRequest");
+        return (ChargebackReceipt) command("chargeback", requestId,
+                new ReversalCommand(ctx, requestId, purchaseRequest, true));
+    }
+
+    /**
+     * Settles a pending payout (PENDING → PAID): its diamonds are redeemed and its cash paid.
+     *
+     * @param requestId         the idempotency key
+     * @param withdrawalRequest the request id of the withdrawal
+     * @return the receipt (the original one if this request was already accepted)
+     * @throws EconomyException {@code UNKNOWN_REFERENCE} (no accepted withdrawal has that id),
+     *                          {@code PAYOUT_NOT_PENDING}, {@code REQUEST_CONFLICT}
+     */
+    public PayoutSettledReceipt settleWithdrawal(RequestId requestId, RequestId withdrawalRequest) {
+        Objects.requireNonNull(requestId, "requestId");
+        Objects.requireNonNull(withdrawalRequest, "withdrawalRequest");
+        return (PayoutSettledReceipt) command("settle", requestId,
+                new PayoutCommand(ctx, requestId, withdrawalRequest, true, null));
+    }
+
+    /**
+     * Records that a pending payout failed (PENDING → FAILED): its diamonds return to the creator's
+     * available diamonds, and it no longer counts towards its day's withdrawal cap.
+     *
+     * @param requestId         the idempotency key
+     * @param withdrawalRequest the request id of the withdrawal
+     * @param reason            why, 1 to 200 characters (recorded on the receipt)
+     * @return the receipt (the original one if this request was already accepted)
+     * @throws IllegalArgumentException if the reason is empty or too long
+     * @throws EconomyException         {@code UNKNOWN_REFERENCE}, {@code PAYOUT_NOT_PENDING},
+     *                                  {@code REQUEST_CONFLICT}
+     */
+    public PayoutFailedReceipt failWithdrawal(RequestId requestId, RequestId withdrawalRequest, String reason) {
+        Objects.requireNonNull(requestId, "requestId");
+        Objects.requireNonNull(withdrawalRequest, "withdrawalRequest");
+        checkReason(reason);
+        return (PayoutFailedReceipt) command("fail", requestId,
+                new PayoutCommand(ctx, requestId, withdrawalRequest, false, reason));
+    }
+
+    private static void checkReason(String reason) {
+        Objects.requireNonNull(reason, "reason");
+        if (reason.isEmpty() || reason.length() > 200) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "reason must have 1 to 200 characters, got %d", reason.length()));
+        }
     }
 
     /**
@@ -348,7 +467,8 @@ public final class CoinEconomy {
     public Wallet wallet(UserId user) {
         Objects.requireNonNull(user, "user");
         UserState s = store.transact(tx -> tx.user(user)).orElse(UserState.empty(user));
-        return new Wallet(user, Coins.of(s.coins()), Diamonds.of(s.diamonds()));
+        return new Wallet(user, Coins.of(Math.max(0, s.coins())), Diamonds.of(s.diamonds()),
+                Coins.of(Math.max(0, -s.coins())));
     }
 
     /**
@@ -552,6 +672,67 @@ public final class CoinEconomy {
     /** @return how many listener calls threw (each was logged at WARN; none undid its command) */
     public long listenerFailures() {
         return ctx.events().failures();
+    }
+
+    /**
+     * The payout a withdrawal created, as it stands.
+     *
+     * @param withdrawalRequest the request id of the withdrawal
+     * @return the payout (PENDING, PAID or FAILED), or empty if no accepted withdrawal has that id
+     */
+    public Optional<Payout> payout(RequestId withdrawalRequest) {
+        Objects.requireNonNull(withdrawalRequest, "withdrawalRequest");
+        return store.transact(tx -> PayoutCommand.query(tx, withdrawalRequest));
+    }
+
+    /**
+     * The finance report of each currency over {@code [from, to)}, from the journal's postings: gross
+     * sales, fees, tax, net sales, refunds, chargebacks, deferred revenue and creator payable at both ends,
+     * recognized revenue, creator cost, promotion expense, payouts paid, chargeback losses and margin. Its
+     * identities ({@link FinanceReport#violations()}) hold on a healthy ledger.
+     *
+     * @param from start of the period (inclusive)
+     * @param to   end of the period (exclusive), not before {@code from}
+     * @return one report per currency with postings, by currency code
+     * @throws IllegalArgumentException if {@code to} is before {@code from}
+     */
+    public List<FinanceReport> financeReport(Instant from, Instant to) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("to " + to + " is before from " + from);
+        }
+        List<FinanceReports.Dated> dated = new ArrayList<>();
+        long next = 1;
+        while (true) {
+            long start = next;
+            List<JournalEntry> page = store.transact(tx -> tx.entries(start, PAGE));
+            for (JournalEntry e : page) {
+                if (e.instant().isBefore(to)) {
+                    dated.add(new FinanceReports.Dated(e.instant(), e.postings()));
+                }
+            }
+            if (page.size() < PAGE) {
+                return FinanceReports.of(dated, from, to);
+            }
+            next = page.get(page.size() - 1).sequence() + 1;
+        }
+    }
+
+    /**
+     * Replays the whole journal from nothing, recomputes every balance and checks every invariant: each
+     * entry balances per unit, sequences increase, request ids are unique, the store's totals and cached
+     * wallets (coins, diamonds available, held and in payout) match the journal, no balance is on the wrong
+     * side of zero (a user's coins may be negative only by the coins owed after a chargeback), every unit
+     * is conserved, deferred revenue equals the unspent lots' net, user coins equal the lots' remaining
+     * coins minus debt, and creator payable equals, summed over creators,
+     * {@code floor(diamonds earned × value) − floor(diamonds removed × value)}.
+     * Reads only; the journal is read in pages while commands may continue.
+     *
+     * @return what is wrong; empty on a healthy ledger
+     */
+    public List<AuditFinding> audit() {
+        return Audit.run(store, policy.payout().diamondValue());
     }
 
     /**

@@ -7,7 +7,8 @@ import java.time.Instant;
  *
  * <p>Receipts are immutable and thread-safe.
  */
-public sealed interface Receipt permits PurchaseReceipt, GiftReceipt, WithdrawalReceipt {
+public sealed interface Receipt permits PurchaseReceipt, GiftReceipt, WithdrawalReceipt,
+        GrantReceipt, RefundReceipt, ChargebackReceipt, PayoutSettledReceipt, PayoutFailedReceipt {
 
     /** @return the command's idempotency key */
     RequestId requestId();

@@ -76,6 +76,7 @@ class CashExactnessProperties {
             BigInteger amountMinor = BigInteger.valueOf(value.amount().toMinorUnits());
             BigInteger per = BigInteger.valueOf(value.diamonds());
             BigDecimal paidTotal = BigDecimal.ZERO;
+            List<RequestId> pending = new java.util.ArrayList<>();
             for (Ask ask : asks) {
                 long held = run.economy.wallet(creator).diamonds().amount();
                 long d = switch (ask.mode()) {
@@ -112,6 +113,7 @@ class CashExactnessProperties {
                     assertEquals(0, exact.compareTo(payout.amount()), d + " x " + value + " = " + exact);
                     assertEquals(held - d, run.economy.wallet(creator).diamonds().amount());
                     paidTotal = paidTotal.add(payout.amount());
+                    pending.add(s.receipt().requestId());
                     outcomes[0]++;
                 }
                 run.clock.advance(Duration.ofHours(1));
@@ -123,7 +125,11 @@ class CashExactnessProperties {
             BigDecimal perD = new BigDecimal(per);
             assertEquals(0, paidTotal.multiply(perD).add(BigDecimal.valueOf(heldAtEnd).multiply(amount))
                     .compareTo(BigDecimal.valueOf(total).multiply(amount)), "paid " + paidTotal + ", held " + heldAtEnd);
-            // and the journal agrees to the minor unit
+            // and the journal agrees to the minor unit once the payouts are settled
+            for (RequestId w : pending) {
+                assertEquals(Money.ofMinor(cur, 0).currency(), run.economy.settleWithdrawal(
+                        RequestId.of("settle-" + w.value()), w).paid().currency());
+            }
             long paidJournal = run.economy.trialBalance().balance(platform(AccountType.PAYOUTS_PAID), Unit.of(cur));
             assertEquals(paidTotal.movePointRight(cur.getDefaultFractionDigits()).longValueExact(), paidJournal);
         });

@@ -27,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Invariant "conservation": coins issued = coins held + coins spent; diamonds issued = diamonds held +
- * diamonds redeemed; per currency, gross sales = platform cash + payouts paid. Checked from the trial
+ * diamonds in payout (withdrawals are pending until settled; none is settled here); per currency, gross
+ * sales = store fees + tax + deferred revenue + recognized revenue, and creator payable = creator cost. Checked from the trial
  * balance (the journal's postings alone), from the wallets (the cached balances) and from the receipts
  * of the accepted commands, after every command of random sequences. Every entry balances per unit.
  */
@@ -114,10 +115,14 @@ class ConservationProperties {
         assertEquals(coinsIssued, coinsHeld + coinsSpent, ctx + ": coins issued = held + spent");
 
         long diamondsIssued = -tb.balance(platform(AccountType.DIAMOND_ISSUANCE), Unit.DIAMONDS);
-        long redeemed = tb.balance(platform(AccountType.DIAMONDS_REDEEMED), Unit.DIAMONDS);
+        long inPayout = 0;
+        for (UserId u : run.users) {
+            inPayout += tb.balance(AccountRef.user(AccountType.USER_DIAMONDS_IN_PAYOUT, u), Unit.DIAMONDS);
+        }
+        assertEquals(0, tb.balance(platform(AccountType.DIAMONDS_REDEEMED), Unit.DIAMONDS), ctx + ": nothing settled");
         assertEquals(giftDiamonds, diamondsIssued, ctx + ": diamonds issued = diamonds of the gifts");
-        assertEquals(withdrawnDiamonds, redeemed, ctx + ": redeemed = diamonds of the withdrawals");
-        assertEquals(diamondsIssued, diamondsHeld + redeemed, ctx + ": diamonds issued = held + redeemed");
+        assertEquals(withdrawnDiamonds, inPayout, ctx + ": in payout = diamonds of the withdrawals");
+        assertEquals(diamondsIssued, diamondsHeld + inPayout, ctx + ": diamonds issued = held + in payout");
 
         Set<Unit> units = new HashSet<>();
         tb.balances().values().forEach(m -> units.addAll(m.keySet()));
@@ -125,11 +130,18 @@ class ConservationProperties {
             assertEquals(0L, tb.total(unit), ctx + ": trial balance does not sum to zero in " + unit);
             if (unit.isMoney()) {
                 long gross = -tb.balance(platform(AccountType.GROSS_SALES), unit);
-                long cash = tb.balance(platform(AccountType.PLATFORM_CASH), unit);
-                long paid = tb.balance(platform(AccountType.PAYOUTS_PAID), unit);
+                long split = tb.balance(platform(AccountType.STORE_FEES), unit)
+                        + tb.balance(platform(AccountType.TAX_PAYABLE), unit)
+                        + tb.balance(platform(AccountType.DEFERRED_REVENUE), unit)
+                        + tb.balance(platform(AccountType.RECOGNIZED_REVENUE), unit);
                 assertEquals(sales.getOrDefault(unit, 0L), gross, ctx + ": gross sales in " + unit);
-                assertEquals(payouts.getOrDefault(unit, 0L), paid, ctx + ": payouts in " + unit);
-                assertEquals(gross, cash + paid, ctx + ": gross sales = cash + payouts in " + unit);
+                assertEquals(0, tb.balance(platform(AccountType.PAYOUTS_PAID), unit), ctx + ": nothing paid yet");
+                assertEquals(0, tb.balance(platform(AccountType.PLATFORM_CASH), unit), ctx + ": no issue-2 cash");
+                assertEquals(gross, split, ctx + ": gross sales = fees + tax + deferred + recognized in " + unit);
+                assertEquals(-tb.balance(platform(AccountType.CREATOR_COST), unit),
+                        tb.balance(platform(AccountType.CREATOR_PAYABLE), unit), ctx + ": payable = cost in " + unit);
+                assertTrue(payouts.getOrDefault(unit, 0L) <= tb.balance(platform(AccountType.CREATOR_PAYABLE), unit),
+                        ctx + ": pending payouts are owed in " + unit);
             }
         }
         assertTrue(sales.keySet().stream().allMatch(units::contains), ctx);
@@ -138,8 +150,10 @@ class ConservationProperties {
     static void assertUnitFitsAccount(Posting p) {
         AccountType t = p.account().type();
         switch (t) {
-            case USER_COINS, COIN_ISSUANCE, COINS_SPENT -> assertEquals(Unit.COINS, p.unit(), p.toString());
-            case USER_DIAMONDS, DIAMOND_ISSUANCE, DIAMONDS_REDEEMED -> assertEquals(Unit.DIAMONDS, p.unit(), p.toString());
+            case USER_COINS, COIN_ISSUANCE, COINS_SPENT, PROMOTIONAL_COINS, COINS_REFUNDED, COINS_CHARGED_BACK ->
+                    assertEquals(Unit.COINS, p.unit(), p.toString());
+            case USER_DIAMONDS, USER_DIAMONDS_HELD, USER_DIAMONDS_IN_PAYOUT, DIAMOND_ISSUANCE, DIAMONDS_REDEEMED,
+                    DIAMONDS_CLAWED_BACK -> assertEquals(Unit.DIAMONDS, p.unit(), p.toString());
             default -> assertTrue(p.unit().isMoney(), p.toString());
         }
     }
@@ -151,22 +165,30 @@ class ConservationProperties {
             assertEquals(p.coins().amount(), e.amount(userCoins(p.user()), Unit.COINS));
             assertEquals(-p.coins().amount(), e.amount(platform(AccountType.COIN_ISSUANCE), Unit.COINS));
             Unit cur = Unit.of(p.price().currency());
-            assertEquals(p.price().toMinorUnits(), e.amount(platform(AccountType.PLATFORM_CASH), cur));
             assertEquals(-p.price().toMinorUnits(), e.amount(platform(AccountType.GROSS_SALES), cur));
-            assertEquals(4, e.postings().size());
+            assertEquals(p.price().toMinorUnits(), e.amount(platform(AccountType.STORE_FEES), cur)
+                    + e.amount(platform(AccountType.TAX_PAYABLE), cur)
+                    + e.amount(platform(AccountType.DEFERRED_REVENUE), cur), "the price splits into fee, tax, net");
         } else if (r instanceof GiftReceipt g) {
             assertEquals(-g.coinsSpent().amount(), e.amount(userCoins(g.sender()), Unit.COINS));
             assertEquals(g.coinsSpent().amount(), e.amount(platform(AccountType.COINS_SPENT), Unit.COINS));
             assertEquals(g.diamondsCredited().amount(), e.amount(userDiamonds(g.creator()), Unit.DIAMONDS));
             assertEquals(-g.diamondsCredited().amount(), e.amount(platform(AccountType.DIAMOND_ISSUANCE), Unit.DIAMONDS));
-            assertEquals(g.diamondsCredited().isZero() ? 2 : 4, e.postings().size());
+            for (Posting p : e.postings()) {
+                if (p.unit().isMoney()) {
+                    Unit u = p.unit();
+                    assertEquals(0, e.amount(platform(AccountType.DEFERRED_REVENUE), u)
+                            + e.amount(platform(AccountType.RECOGNIZED_REVENUE), u), "revenue moves from deferred");
+                    assertEquals(0, e.amount(platform(AccountType.CREATOR_PAYABLE), u)
+                            + e.amount(platform(AccountType.CREATOR_COST), u)
+                            + e.amount(platform(AccountType.PROMOTION_EXPENSE), u), "payable from cost");
+                }
+            }
         } else if (r instanceof WithdrawalReceipt w) {
             assertEquals(-w.diamondsDebited().amount(), e.amount(userDiamonds(w.creator()), Unit.DIAMONDS));
-            assertEquals(w.diamondsDebited().amount(), e.amount(platform(AccountType.DIAMONDS_REDEEMED), Unit.DIAMONDS));
-            Unit cur = Unit.of(w.payout().currency());
-            assertEquals(w.payout().toMinorUnits(), e.amount(platform(AccountType.PAYOUTS_PAID), cur));
-            assertEquals(-w.payout().toMinorUnits(), e.amount(platform(AccountType.PLATFORM_CASH), cur));
-            assertEquals(w.payout().isZero() ? 2 : 4, e.postings().size());
+            assertEquals(w.diamondsDebited().amount(), e.amount(
+                    AccountRef.user(AccountType.USER_DIAMONDS_IN_PAYOUT, w.creator()), Unit.DIAMONDS));
+            assertEquals(2, e.postings().size(), "a pending payout moves no money");
         }
         for (Posting p : e.postings()) {
             AccountRef a = p.account();

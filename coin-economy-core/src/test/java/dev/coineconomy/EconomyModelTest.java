@@ -255,6 +255,19 @@ class EconomyModelTest {
         BigInteger diamondsRedeemed = BigInteger.ZERO;
         final Map<String, BigDecimal> sales = new TreeMap<>();
         BigDecimal payouts = BigDecimal.ZERO;
+        /** Diamonds of pending payouts (withdrawals are never settled in this test). */
+        final Map<String, BigInteger> inPayout = new TreeMap<>();
+        /** Diamonds each creator earned in total. */
+        final Map<String, BigInteger> earned = new TreeMap<>();
+        /** Per user, the lots oldest first: {coins, used, net minor units} and the currency. */
+        final Map<String, List<BigInteger[]>> lots = new TreeMap<>();
+        final Map<String, List<String>> lotCurrencies = new TreeMap<>();
+        /** Per currency, minor units: store fees, tax, recognized revenue. */
+        final Map<String, BigInteger> fees = new TreeMap<>();
+        final Map<String, BigInteger> taxes = new TreeMap<>();
+        final Map<String, BigInteger> recognized = new TreeMap<>();
+        /** Creator payable booked, minor units of the payout currency. */
+        BigInteger payable = BigInteger.ZERO;
 
         Model(ModelCatalog catalog, Run run) {
             this.catalog = catalog;
@@ -316,6 +329,20 @@ class EconomyModelTest {
             }
             BigInteger c = BigInteger.valueOf(packCoins);
             coins.merge(b.user(), c, BigInteger::add);
+            // the reference finance policy, computed independently: GB prices contain 20% VAT (1/6 of the
+            // gross, half-even), the APP store takes 30% of the price net of tax (half-even), WEB nothing
+            BigInteger gross = new BigDecimal(price[1])
+                    .movePointRight(Currency.getInstance(price[0]).getDefaultFractionDigits()).toBigIntegerExact();
+            BigInteger tax = b.region().equals("GB") ? new BigDecimal(gross).divide(BigDecimal.valueOf(6), 0,
+                    java.math.RoundingMode.HALF_EVEN).toBigIntegerExact() : BigInteger.ZERO;
+            BigInteger fee = b.channel() == Channel.APP ? new BigDecimal(gross.subtract(tax))
+                    .multiply(new BigDecimal("0.3")).setScale(0, java.math.RoundingMode.HALF_EVEN).toBigIntegerExact()
+                    : BigInteger.ZERO;
+            fees.merge(price[0], fee, BigInteger::add);
+            taxes.merge(price[0], tax, BigInteger::add);
+            lots.computeIfAbsent(b.user(), k -> new ArrayList<>())
+                    .add(new BigInteger[] {c, BigInteger.ZERO, gross.subtract(tax).subtract(fee)});
+            lotCurrencies.computeIfAbsent(b.user(), k -> new ArrayList<>()).add(price[0]);
             coinsIssued = coinsIssued.add(c);
             sales.merge(price[0], new BigDecimal(price[1]), BigDecimal::add);
             touch(b.user());
@@ -344,6 +371,26 @@ class EconomyModelTest {
             // exact carry, computed from the running total: floor(after·r) − floor(before·r)
             BigInteger credit = after.multiply(rNum).divide(rDen).subtract(before.multiply(rNum).divide(rDen));
             coins.put(g.sender(), have.subtract(cost));
+            // FIFO over the sender's lots; lot i has recognized floor(net × used / coins) so far
+            BigInteger left = cost;
+            List<BigInteger[]> own = lots.getOrDefault(g.sender(), List.of());
+            for (int i = 0; i < own.size() && left.signum() > 0; i++) {
+                BigInteger[] lot = own.get(i);
+                BigInteger take = left.min(lot[0].subtract(lot[1]));
+                if (take.signum() == 0) {
+                    continue;
+                }
+                BigInteger was = lot[2].multiply(lot[1]).divide(lot[0]);
+                lot[1] = lot[1].add(take);
+                BigInteger now = lot[2].multiply(lot[1]).divide(lot[0]);
+                recognized.merge(lotCurrencies.get(g.sender()).get(i), now.subtract(was), BigInteger::add);
+                left = left.subtract(take);
+            }
+            // creator payable: floor(E·v) − floor(E_before·v) on the creator's diamonds earned
+            BigInteger e0 = get(earned, g.creator());
+            BigInteger e1 = e0.add(credit);
+            earned.put(g.creator(), e1);
+            payable = payable.add(e1.multiply(amountMinor).divide(per).subtract(e0.multiply(amountMinor).divide(per)));
             received.put(g.creator(), after);
             diamonds.merge(g.creator(), credit, BigInteger::add);
             coinsSpent = coinsSpent.add(cost);
@@ -381,8 +428,8 @@ class EconomyModelTest {
                         "day", day));
             }
             diamonds.put(w.creator(), held.subtract(d));
+            inPayout.merge(w.creator(), d, BigInteger::add);
             withdrawnByUserDay.put(w.creator() + "@" + day, today.add(payout));
-            diamondsRedeemed = diamondsRedeemed.add(d);
             payouts = payouts.add(payout);
             touch(w.creator());
             return new Accepted(++journal, d, payout, false);
@@ -403,6 +450,9 @@ class EconomyModelTest {
                 case USER_DIAMONDS:
                     v = unit.equals(Unit.DIAMONDS) ? get(diamonds, owner) : BigInteger.ZERO;
                     break;
+                case USER_DIAMONDS_IN_PAYOUT:
+                    v = unit.equals(Unit.DIAMONDS) ? get(inPayout, owner) : BigInteger.ZERO;
+                    break;
                 case COIN_ISSUANCE:
                     v = unit.equals(Unit.COINS) ? coinsIssued.negate() : BigInteger.ZERO;
                     break;
@@ -418,17 +468,35 @@ class EconomyModelTest {
                 case GROSS_SALES:
                     v = minor(unit, sales.getOrDefault(unit.code(), BigDecimal.ZERO)).negate();
                     break;
-                case PLATFORM_CASH:
-                    BigDecimal cash = sales.getOrDefault(unit.code(), BigDecimal.ZERO);
-                    if (unit.code().equals(payoutCurrency)) {
-                        cash = cash.subtract(payouts);
+                case STORE_FEES:
+                    v = fees.getOrDefault(unit.code(), BigInteger.ZERO);
+                    break;
+                case TAX_PAYABLE:
+                    v = taxes.getOrDefault(unit.code(), BigInteger.ZERO);
+                    break;
+                case RECOGNIZED_REVENUE:
+                    v = recognized.getOrDefault(unit.code(), BigInteger.ZERO);
+                    break;
+                case DEFERRED_REVENUE:
+                    v = BigInteger.ZERO;
+                    for (Map.Entry<String, List<BigInteger[]>> e : lots.entrySet()) {
+                        List<String> curs = lotCurrencies.get(e.getKey());
+                        for (int i = 0; i < e.getValue().size(); i++) {
+                            if (curs.get(i).equals(unit.code())) {
+                                BigInteger[] lot = e.getValue().get(i);
+                                v = v.add(lot[2].subtract(lot[2].multiply(lot[1]).divide(lot[0])));
+                            }
+                        }
                     }
-                    v = minor(unit, cash);
                     break;
-                case PAYOUTS_PAID:
-                    v = unit.code().equals(payoutCurrency) ? minor(unit, payouts) : BigInteger.ZERO;
+                case CREATOR_PAYABLE:
+                    v = unit.code().equals(payoutCurrency) ? payable : BigInteger.ZERO;
                     break;
-                default: // the issue-3 finance accounts: nothing posts to them until FinancePostings is wired in
+                case CREATOR_COST:
+                    v = unit.code().equals(payoutCurrency) ? payable.negate() : BigInteger.ZERO;
+                    break;
+                default: // PLATFORM_CASH (unused by the finance chart), payouts paid and redeemed diamonds (no
+                    // payout is settled here), refunds, chargebacks, grants, holds: nothing posts to them
                     v = BigInteger.ZERO;
                     break;
             }
@@ -877,10 +945,18 @@ class EconomyModelTest {
             for (String u : USERS) {
                 carried = carried.add(Model.get(model.received, u).multiply(model.rNum).divide(model.rDen));
             }
-            assertEquals(carried, held.add(model.diamondsRedeemed), "exact carry: diamonds = Σ floor(received × r)");
-            assertEquals(0, model.diamondsRedeemed.multiply(model.amountMinor)
+            BigInteger pending = BigInteger.ZERO;
+            for (String u : USERS) {
+                pending = pending.add(Model.get(model.inPayout, u));
+            }
+            assertEquals(carried, held.add(pending), "exact carry: diamonds = Σ floor(received × r)");
+            assertEquals(0, pending.multiply(model.amountMinor)
                     .compareTo(model.payouts.movePointRight(model.digits).toBigIntegerExact().multiply(model.per)),
-                    "cash exactness: payouts = value of the diamonds redeemed");
+                    "cash exactness: pending payouts = value of the diamonds in payout");
+            assertEquals(List.of(), economy.audit(), "audit");
+            for (var r : economy.financeReport(START, clock.instant().plusSeconds(1))) {
+                assertEquals(List.of(), r.violations(), () -> "report " + r);
+            }
 
             // the run exercised every outcome it was meant to
             List<String> mustOccur = new ArrayList<>(List.of("ACCEPTED_BUY", "ACCEPTED_GIVE", "ACCEPTED_WITHDRAW", "RETRY", "REQUEST_CONFLICT", "UNKNOWN_PACK",

@@ -120,12 +120,18 @@ class WorkedExampleTest {
         assertEquals(List.of(), economy.statement(UserId.of("nobody")));
         assertEquals(7, economy.journalSize());
 
-        // the postings of the gift: coins from the viewer to COINS_SPENT, diamonds from issuance to the creator
+        // the postings of the gift: coins from the viewer to COINS_SPENT, diamonds from issuance to the creator;
+        // the 300 coins come from the USD 4.99 lot of 330 coins (US app: fee 149.7 -> 150, net 349), which
+        // recognizes floor(349 x 300 / 330) = 317 cents; 300 diamonds at USD 0.005 are 150 cents owed
         assertEquals(List.of(
                 new Posting(AccountRef.user(AccountType.USER_COINS, viewer), Unit.COINS, -300),
                 new Posting(AccountRef.platform(AccountType.COINS_SPENT), Unit.COINS, 300),
                 new Posting(AccountRef.platform(AccountType.DIAMOND_ISSUANCE), Unit.DIAMONDS, -300),
-                new Posting(AccountRef.user(AccountType.USER_DIAMONDS, creator), Unit.DIAMONDS, 300)),
+                new Posting(AccountRef.user(AccountType.USER_DIAMONDS, creator), Unit.DIAMONDS, 300),
+                new Posting(AccountRef.platform(AccountType.DEFERRED_REVENUE), Unit.of(USD), -317),
+                new Posting(AccountRef.platform(AccountType.RECOGNIZED_REVENUE), Unit.of(USD), 317),
+                new Posting(AccountRef.platform(AccountType.CREATOR_COST), Unit.of(USD), -150),
+                new Posting(AccountRef.platform(AccountType.CREATOR_PAYABLE), Unit.of(USD), 150)),
                 vs.get(2).postings());
 
         // the trial balance, from the journal alone, agrees with the wallets and conserves every unit
@@ -135,14 +141,23 @@ class WorkedExampleTest {
         assertEquals(300, tb.balance(AccountRef.user(AccountType.USER_DIAMONDS, creator), Unit.DIAMONDS));
         assertEquals(-(330 + 70 + 22_000), tb.balance(AccountRef.platform(AccountType.COIN_ISSUANCE), Unit.COINS));
         assertEquals(20_300, tb.balance(AccountRef.platform(AccountType.COINS_SPENT), Unit.COINS));
-        assertEquals(20_000, tb.balance(AccountRef.platform(AccountType.DIAMONDS_REDEEMED), Unit.DIAMONDS));
+        // the withdrawal is a pending payout: its diamonds are "in payout", no money has moved yet
+        assertEquals(20_000, tb.balance(AccountRef.user(AccountType.USER_DIAMONDS_IN_PAYOUT, creator), Unit.DIAMONDS));
+        assertEquals(0, tb.balance(AccountRef.platform(AccountType.DIAMONDS_REDEEMED), Unit.DIAMONDS));
         assertEquals(-(499 + 74 + 2 * 13_999), tb.balance(AccountRef.platform(AccountType.GROSS_SALES), Unit.of(USD)));
-        assertEquals(10_000, tb.balance(AccountRef.platform(AccountType.PAYOUTS_PAID), Unit.of(USD)));
-        assertEquals(499 + 74 + 2 * 13_999 - 10_000,
-                tb.balance(AccountRef.platform(AccountType.PLATFORM_CASH), Unit.of(USD)));
+        assertEquals(0, tb.balance(AccountRef.platform(AccountType.PAYOUTS_PAID), Unit.of(USD)));
+        assertEquals(20_300 / 2, tb.balance(AccountRef.platform(AccountType.CREATOR_PAYABLE), Unit.of(USD)));
         for (Unit unit : List.of(Unit.COINS, Unit.DIAMONDS, Unit.of(USD))) {
             assertEquals(0, tb.total(unit), unit::toString);
         }
+        // settled: the diamonds are redeemed and USD 100.00 moves from creator payable to payouts paid
+        economy.settleWithdrawal(id("s-1"), id("w-1"));
+        TrialBalance settled = economy.trialBalance();
+        assertEquals(20_000, settled.balance(AccountRef.platform(AccountType.DIAMONDS_REDEEMED), Unit.DIAMONDS));
+        assertEquals(10_000, settled.balance(AccountRef.platform(AccountType.PAYOUTS_PAID), Unit.of(USD)));
+        assertEquals(150, settled.balance(AccountRef.platform(AccountType.CREATOR_PAYABLE), Unit.of(USD)));
+        assertEquals(0, settled.balance(AccountRef.user(AccountType.USER_DIAMONDS_IN_PAYOUT, creator), Unit.DIAMONDS));
+        assertEquals(List.of(), economy.audit());
     }
 
     @Test
@@ -249,9 +264,11 @@ class WorkedExampleTest {
         assertEquals(Coins.of(65 - 18), economy.wallet(viewer).coins());
 
         // a gift that credits no diamond is still on the creator's statement, with no diamond postings
+        // (its coin and revenue postings remain; no creator payable)
         JournalEntry first = economy.entry(id("rose-1")).orElseThrow();
-        assertEquals(2, first.postings().size());
-        assertTrue(first.postings().stream().allMatch(x -> x.unit().equals(Unit.COINS)));
+        assertEquals(2, first.postings().stream().filter(x -> x.unit().equals(Unit.COINS)).count());
+        assertTrue(first.postings().stream().noneMatch(x -> x.unit().equals(Unit.DIAMONDS)));
+        assertTrue(first.postings().stream().noneMatch(x -> x.account().type() == AccountType.CREATOR_PAYABLE));
         assertEquals(8, economy.statement(creator).size());
         assertEquals(9, economy.trialBalance()
                 .balance(AccountRef.user(AccountType.USER_DIAMONDS, creator), Unit.DIAMONDS));

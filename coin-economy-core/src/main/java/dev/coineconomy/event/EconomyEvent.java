@@ -1,6 +1,11 @@
 package dev.coineconomy.event;
 
+import dev.coineconomy.ChargebackReceipt;
 import dev.coineconomy.GiftReceipt;
+import dev.coineconomy.GrantReceipt;
+import dev.coineconomy.PayoutFailedReceipt;
+import dev.coineconomy.PayoutSettledReceipt;
+import dev.coineconomy.RefundReceipt;
 import dev.coineconomy.PurchaseReceipt;
 import dev.coineconomy.Receipt;
 import dev.coineconomy.RequestId;
@@ -29,21 +34,23 @@ public record EconomyEvent(Kind kind, Receipt receipt) {
         GIFT,
         /** Diamonds were cashed out: a {@link WithdrawalReceipt}. */
         WITHDRAWAL,
-        /** A purchase was refunded (reserved for the refund command). */
+        /** A purchase was refunded: a {@link dev.coineconomy.RefundReceipt}. */
         REFUND,
-        /** A purchase was charged back (reserved for the chargeback command). */
+        /** A purchase was charged back: a {@link dev.coineconomy.ChargebackReceipt}. */
         CHARGEBACK,
-        /** A pending payout was paid (reserved for the payout commands). */
+        /** A pending payout was paid: a {@link dev.coineconomy.PayoutSettledReceipt}. */
         PAYOUT_SETTLED,
-        /** A pending payout failed and its diamonds were returned (reserved for the payout commands). */
+        /** A pending payout failed and its diamonds were returned: a {@link dev.coineconomy.PayoutFailedReceipt}. */
         PAYOUT_FAILED,
-        /** Coins were granted by the platform (reserved for the grant command). */
+        /** Coins were granted by the platform: a {@link dev.coineconomy.GrantReceipt}. */
         GRANT
     }
 
     /**
-     * Validates that the receipt matches the kind: {@code PURCHASE}, {@code GIFT} and {@code WITHDRAWAL}
-     * carry exactly their receipt types, and the other kinds carry none of those three.
+     * Validates that the receipt matches the kind: each kind carries exactly its receipt type
+     * ({@code GRANT} a {@code GrantReceipt}, {@code REFUND} a {@code RefundReceipt}, {@code CHARGEBACK} a
+     * {@code ChargebackReceipt}, {@code PAYOUT_SETTLED} a {@code PayoutSettledReceipt}, {@code PAYOUT_FAILED}
+     * a {@code PayoutFailedReceipt}).
      *
      * @throws NullPointerException     if a component is {@code null}
      * @throws IllegalArgumentException if the receipt does not match the kind
@@ -52,8 +59,7 @@ public record EconomyEvent(Kind kind, Receipt receipt) {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(receipt, "receipt");
         Kind expected = knownKind(receipt);
-        boolean matches = expected != null ? kind == expected
-                : kind != Kind.PURCHASE && kind != Kind.GIFT && kind != Kind.WITHDRAWAL;
+        boolean matches = kind == expected;
         if (!matches) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "a %s event cannot carry a %s",
                     kind, receipt.getClass().getSimpleName()));
@@ -85,6 +91,21 @@ public record EconomyEvent(Kind kind, Receipt receipt) {
         }
         if (receipt instanceof WithdrawalReceipt) {
             return Kind.WITHDRAWAL;
+        }
+        if (receipt instanceof GrantReceipt) {
+            return Kind.GRANT;
+        }
+        if (receipt instanceof RefundReceipt) {
+            return Kind.REFUND;
+        }
+        if (receipt instanceof ChargebackReceipt) {
+            return Kind.CHARGEBACK;
+        }
+        if (receipt instanceof PayoutSettledReceipt) {
+            return Kind.PAYOUT_SETTLED;
+        }
+        if (receipt instanceof PayoutFailedReceipt) {
+            return Kind.PAYOUT_FAILED;
         }
         return null;
     }

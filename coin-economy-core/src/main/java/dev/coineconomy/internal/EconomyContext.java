@@ -5,6 +5,7 @@ import dev.coineconomy.RejectionCode;
 import dev.coineconomy.RequestId;
 import dev.coineconomy.catalog.Catalog;
 import dev.coineconomy.ledger.JournalEntry;
+import dev.coineconomy.ledger.Posting;
 import dev.coineconomy.policy.EconomyPolicy;
 import dev.coineconomy.store.LedgerStore;
 import dev.coineconomy.store.StoreTransaction;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -282,21 +284,46 @@ public final class EconomyContext {
     }
 
     /**
-     * Appends a command's entry, its postings derived from the receipt.
+     * Appends a command's entry with its finance postings ({@link FinancePostings}).
      *
      * @param tx        the transaction
      * @param requestId the command's id
      * @param receipt   builds the receipt for the assigned sequence
+     * @param postings  the entry's postings, balanced per unit
      * @param type      the receipt type
      * @param <R>       the receipt type
      * @return the stored receipt
      */
     public <R extends Receipt> R append(StoreTransaction tx, RequestId requestId,
-                                        LongFunction<R> receipt, Class<R> type) {
+                                        LongFunction<R> receipt, List<Posting> postings, Class<R> type) {
+        List<Posting> copy = List.copyOf(postings);
         return type.cast(tx.append(requestId, seq -> {
             R r = receipt.apply(seq);
             reserve(seq);
-            return new JournalEntry(r, Postings.of(r));
+            return new JournalEntry(r, copy);
         }).receipt());
+    }
+
+    /**
+     * The store's view of "not found or not of this kind" for a referenced request.
+     *
+     * @param tx        the transaction
+     * @param reference the referenced request id
+     * @param type      the receipt type it must have
+     * @param what      what it must be, for the message ("purchase", "withdrawal")
+     * @param <R>       the receipt type
+     * @return the referenced receipt
+     * @throws dev.coineconomy.EconomyException {@code UNKNOWN_REFERENCE}
+     */
+    public static <R extends Receipt> R reference(StoreTransaction tx, RequestId reference, Class<R> type,
+                                                  String what) {
+        Optional<JournalEntry> e = tx.findEntry(reference);
+        if (e.isPresent() && type.isInstance(e.get().receipt())) {
+            return type.cast(e.get().receipt());
+        }
+        throw Rules.reject(RejectionCode.UNKNOWN_REFERENCE,
+                String.format(Locale.ROOT, "request id %s is not an accepted %s%s", reference, what,
+                        e.isPresent() ? " (it is a " + e.get().receipt().getClass().getSimpleName() + ")" : ""),
+                "reference", reference);
     }
 }

@@ -1,6 +1,11 @@
 package dev.coineconomy.internal;
 
+import dev.coineconomy.ChargebackReceipt;
 import dev.coineconomy.GiftReceipt;
+import dev.coineconomy.GrantReceipt;
+import dev.coineconomy.PayoutFailedReceipt;
+import dev.coineconomy.PayoutSettledReceipt;
+import dev.coineconomy.RefundReceipt;
 import dev.coineconomy.PurchaseReceipt;
 import dev.coineconomy.Receipt;
 import dev.coineconomy.UserId;
@@ -31,6 +36,16 @@ public final class EntryUsers {
             addOnce(users, g.creator());
         } else if (r instanceof WithdrawalReceipt w) {
             addOnce(users, w.creator());
+        } else if (r instanceof GrantReceipt g) {
+            addOnce(users, g.user());
+        } else if (r instanceof RefundReceipt f) {
+            addOnce(users, f.user());
+        } else if (r instanceof ChargebackReceipt c) {
+            addOnce(users, c.user());
+        } else if (r instanceof PayoutSettledReceipt p) {
+            addOnce(users, p.creator());
+        } else if (r instanceof PayoutFailedReceipt p) {
+            addOnce(users, p.creator());
         }
         for (Posting p : entry.postings()) {
             UserId owner = p.account().owner();

@@ -5,11 +5,15 @@ import dev.coineconomy.PurchaseReceipt;
 import dev.coineconomy.Region;
 import dev.coineconomy.RequestId;
 import dev.coineconomy.UserId;
+import dev.coineconomy.finance.Lot;
+import dev.coineconomy.finance.SaleSplit;
 import dev.coineconomy.ledger.JournalEntry;
+import dev.coineconomy.ledger.Posting;
 import dev.coineconomy.store.StoreTransaction;
 import dev.coineconomy.store.StoreWork;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,7 +21,8 @@ import java.util.Optional;
  * A coin pack purchase as one store transaction, priced by the catalog in force at its instant. Checks,
  * in order: idempotency, {@code UNKNOWN_PACK}, {@code NOT_SOLD_IN_REGION}, eligibility
  * ({@code UNKNOWN_USER}, {@code NOT_ELIGIBLE}; only with a profile directory), then under the buyer's
- * lock {@code LIMIT_EXCEEDED} and {@code COIN_SUPPLY_LIMIT}.
+ * lock {@code LIMIT_EXCEEDED} and {@code COIN_SUPPLY_LIMIT}. The price splits into store fee, tax and net
+ * (deferred revenue); the coins become a lot, which first repays coins owed after a chargeback.
  *
  * @param ctx       the economy
  * @param requestId the idempotency key
@@ -57,8 +62,11 @@ public record PurchaseCommand(EconomyContext ctx, RequestId requestId, UserId us
         }
         tx.addCoins(user, coins);
         Limits.count(tx, user, limits, price);
+        SaleSplit split = ctx.policy().finance().split(row.price(), channel, region);
+        List<Posting> postings = new ArrayList<>(FinancePostings.purchase(user, coins, split));
+        postings.addAll(Debts.newLot(tx, user, Lot.purchased(requestId, coins, split), now));
         return ctx.append(tx, requestId, seq -> new PurchaseReceipt(requestId, seq, now, user, packId,
                 region, channel, row.pack().coins(), row.price(), catalog.catalog().version(),
-                ctx.policy().version()), PurchaseReceipt.class);
+                ctx.policy().version()), postings, PurchaseReceipt.class);
     }
 }

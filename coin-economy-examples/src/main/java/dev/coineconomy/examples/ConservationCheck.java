@@ -29,8 +29,9 @@ import java.util.TreeSet;
  * the host collected:
  * <ul>
  *   <li>every unit's postings sum to zero;</li>
- *   <li>coins issued = coins held + coins spent; diamonds issued = diamonds held + diamonds redeemed;
- *       per currency, gross sales = platform cash + payouts paid;</li>
+ *   <li>coins issued = coins held + coins spent; diamonds issued = diamonds held + diamonds in payout +
+ *       diamonds redeemed (a withdrawal is a pending payout until the host settles it); per currency, gross
+ *       sales = store fees + tax + deferred revenue + recognized revenue;</li>
  *   <li>the journal holds exactly the accepted receipts, in order, and nothing else;</li>
  *   <li>the receipts' totals equal the platform accounts, and per user they sum to the wallet, which
  *       equals the user's accounts in the trial balance;</li>
@@ -117,16 +118,22 @@ public final class ConservationCheck {
         check("coins issued = held + spent", coinsIssued,
                 String.format(Locale.ROOT, "%,d + %,d", coinsHeld, coinsSpent), coinsHeld + coinsSpent);
         long diamondsIssued = -platform(tb, AccountType.DIAMOND_ISSUANCE, Unit.DIAMONDS);
-        long diamondsHeld = users(tb, AccountType.USER_DIAMONDS, Unit.DIAMONDS);
+        long diamondsHeld = users(tb, AccountType.USER_DIAMONDS, Unit.DIAMONDS)
+                + users(tb, AccountType.USER_DIAMONDS_HELD, Unit.DIAMONDS);
+        long inPayout = users(tb, AccountType.USER_DIAMONDS_IN_PAYOUT, Unit.DIAMONDS);
         long redeemed = platform(tb, AccountType.DIAMONDS_REDEEMED, Unit.DIAMONDS);
-        check("diamonds issued = held + redeemed", diamondsIssued,
-                String.format(Locale.ROOT, "%,d + %,d", diamondsHeld, redeemed), diamondsHeld + redeemed);
+        check("diamonds issued = held + in payout + redeemed", diamondsIssued,
+                String.format(Locale.ROOT, "%,d + %,d + %,d", diamondsHeld, inPayout, redeemed),
+                diamondsHeld + inPayout + redeemed);
         for (Unit unit : currencies(tb)) {
             long sales = -platform(tb, AccountType.GROSS_SALES, unit);
-            long cash = platform(tb, AccountType.PLATFORM_CASH, unit);
-            long paid = platform(tb, AccountType.PAYOUTS_PAID, unit);
-            checks.add(new LiveStreamSummary.Check(unit + " gross sales = platform cash + payouts",
-                    money(unit, sales), money(unit, cash) + " + " + money(unit, paid), sales == cash + paid));
+            long fees = platform(tb, AccountType.STORE_FEES, unit);
+            long tax = platform(tb, AccountType.TAX_PAYABLE, unit);
+            long deferred = platform(tb, AccountType.DEFERRED_REVENUE, unit);
+            long recognized = platform(tb, AccountType.RECOGNIZED_REVENUE, unit);
+            checks.add(new LiveStreamSummary.Check(unit + " gross sales = fees + tax + deferred + recognized",
+                    money(unit, sales), money(unit, fees) + " + " + money(unit, tax) + " + " + money(unit, deferred)
+                    + " + " + money(unit, recognized), sales == fees + tax + deferred + recognized));
         }
     }
 
@@ -140,8 +147,9 @@ public final class ConservationCheck {
         count("receipts: diamonds credited = issued", credited,
                 -platform(tb, AccountType.DIAMOND_ISSUANCE, Unit.DIAMONDS));
         long debited = withdrawals.stream().mapToLong(r -> r.diamondsDebited().amount()).sum();
-        count("receipts: diamonds withdrawn = redeemed", debited,
-                platform(tb, AccountType.DIAMONDS_REDEEMED, Unit.DIAMONDS));
+        count("receipts: diamonds withdrawn = in payout + redeemed", debited,
+                users(tb, AccountType.USER_DIAMONDS_IN_PAYOUT, Unit.DIAMONDS)
+                        + platform(tb, AccountType.DIAMONDS_REDEEMED, Unit.DIAMONDS));
         Map<String, Long> sales = new TreeMap<>();
         purchases.forEach(r -> sales.merge(r.price().currency().getCurrencyCode(), r.price().toMinorUnits(),
                 Math::addExact));
@@ -158,9 +166,10 @@ public final class ConservationCheck {
             checks.add(new LiveStreamSummary.Check("receipts: " + code + " prices = gross sales",
                     money(unit, s), money(unit, salesTb), s == salesTb));
             long p = paid.getOrDefault(code, 0L);
-            long paidTb = platform(tb, AccountType.PAYOUTS_PAID, unit);
-            checks.add(new LiveStreamSummary.Check("receipts: " + code + " payouts = payouts paid",
-                    money(unit, p), money(unit, paidTb), p == paidTb));
+            long owedTb = platform(tb, AccountType.PAYOUTS_PAID, unit)
+                    + platform(tb, AccountType.CREATOR_PAYABLE, unit);
+            checks.add(new LiveStreamSummary.Check("receipts: " + code + " payouts <= payouts paid + creator payable",
+                    money(unit, p), money(unit, owedTb), p <= owedTb));
         }
     }
 

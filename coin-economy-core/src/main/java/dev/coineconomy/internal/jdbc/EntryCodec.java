@@ -1,7 +1,12 @@
 package dev.coineconomy.internal.jdbc;
 
 import dev.coineconomy.Channel;
+import dev.coineconomy.ChargebackReceipt;
 import dev.coineconomy.GiftReceipt;
+import dev.coineconomy.GrantReceipt;
+import dev.coineconomy.PayoutFailedReceipt;
+import dev.coineconomy.PayoutSettledReceipt;
+import dev.coineconomy.RefundReceipt;
 import dev.coineconomy.PurchaseReceipt;
 import dev.coineconomy.Receipt;
 import dev.coineconomy.Region;
@@ -49,6 +54,11 @@ public final class EntryCodec {
     static final String PURCHASE = "PURCHASE";
     static final String GIFT = "GIFT";
     static final String WITHDRAWAL = "WITHDRAWAL";
+    static final String GRANT = "GRANT";
+    static final String REFUND = "REFUND";
+    static final String CHARGEBACK = "CHARGEBACK";
+    static final String PAYOUT_SETTLED = "PAYOUT_SETTLED";
+    static final String PAYOUT_FAILED = "PAYOUT_FAILED";
 
     private EntryCodec() {
     }
@@ -121,6 +131,42 @@ public final class EntryCodec {
             row[14] = w.diamondsDebited().amount();
             row[15] = w.payout().toMinorUnits();
             row[16] = w.payout().currency().getCurrencyCode();
+        } else if (r instanceof GrantReceipt g) {
+            row[2] = GRANT;
+            row[7] = g.user().value();
+            row[13] = g.coins().amount();
+            row[19] = g.reason();
+        } else if (r instanceof RefundReceipt f) {
+            row[2] = REFUND;
+            row[7] = f.user().value();
+            row[13] = f.coinsRemoved().amount();
+            row[15] = f.refunded().toMinorUnits();
+            row[16] = f.refunded().currency().getCurrencyCode();
+            row[18] = f.purchase().value();
+        } else if (r instanceof ChargebackReceipt c) {
+            row[2] = CHARGEBACK;
+            row[7] = c.user().value();
+            row[12] = c.coinsOwed().amount();
+            row[13] = c.coinsRemoved().amount();
+            row[14] = c.clawedBack().amount();
+            row[15] = c.chargedBack().toMinorUnits();
+            row[16] = c.chargedBack().currency().getCurrencyCode();
+            row[18] = c.purchase().value();
+        } else if (r instanceof PayoutSettledReceipt p) {
+            row[2] = PAYOUT_SETTLED;
+            row[7] = p.creator().value();
+            row[14] = p.diamonds().amount();
+            row[15] = p.paid().toMinorUnits();
+            row[16] = p.paid().currency().getCurrencyCode();
+            row[18] = p.withdrawal().value();
+        } else if (r instanceof PayoutFailedReceipt p) {
+            row[2] = PAYOUT_FAILED;
+            row[7] = p.creator().value();
+            row[14] = p.diamonds().amount();
+            row[15] = p.amount().toMinorUnits();
+            row[16] = p.amount().currency().getCurrencyCode();
+            row[18] = p.withdrawal().value();
+            row[19] = p.reason();
         } else {
             throw new IllegalArgumentException("no column mapping for receipt " + r.getClass().getName());
         }
@@ -182,6 +228,27 @@ public final class EntryCodec {
                 case WITHDRAWAL:
                     return new WithdrawalReceipt(requestId, sequence, instant, UserId.of((String) row[7]),
                             Diamonds.of((Long) row[14]), Money.ofMinor((String) row[16], (Long) row[15]),
+                            catalogVersion, policyVersion);
+                case GRANT:
+                    return new GrantReceipt(requestId, sequence, instant, UserId.of((String) row[7]),
+                            Coins.of((Long) row[13]), (String) row[19], catalogVersion, policyVersion);
+                case REFUND:
+                    return new RefundReceipt(requestId, sequence, instant, UserId.of((String) row[7]),
+                            RequestId.of((String) row[18]), Coins.of((Long) row[13]),
+                            Money.ofMinor((String) row[16], (Long) row[15]), catalogVersion, policyVersion);
+                case CHARGEBACK:
+                    return new ChargebackReceipt(requestId, sequence, instant, UserId.of((String) row[7]),
+                            RequestId.of((String) row[18]), Coins.of((Long) row[13]),
+                            Money.ofMinor((String) row[16], (Long) row[15]), Coins.of((Long) row[12]),
+                            Diamonds.of((Long) row[14]), catalogVersion, policyVersion);
+                case PAYOUT_SETTLED:
+                    return new PayoutSettledReceipt(requestId, sequence, instant, UserId.of((String) row[7]),
+                            RequestId.of((String) row[18]), Diamonds.of((Long) row[14]),
+                            Money.ofMinor((String) row[16], (Long) row[15]), catalogVersion, policyVersion);
+                case PAYOUT_FAILED:
+                    return new PayoutFailedReceipt(requestId, sequence, instant, UserId.of((String) row[7]),
+                            RequestId.of((String) row[18]), Diamonds.of((Long) row[14]),
+                            Money.ofMinor((String) row[16], (Long) row[15]), (String) row[19],
                             catalogVersion, policyVersion);
                 default:
                     throw new LedgerStoreException(String.format(Locale.ROOT,
