@@ -67,9 +67,14 @@ final class JdbcTx implements StoreTransaction {
     private boolean appended;
     private boolean ended;
 
-    JdbcTx(Connection c, Dialect dialect) {
+    /** PostgreSQL lock_timeout for row locks taken while another user's row is held, or {@code null}. */
+    private final String secondLockTimeout;
+    private boolean lockTimeoutSet;
+
+    JdbcTx(Connection c, Dialect dialect, String secondLockTimeout) {
         this.c = c;
         this.dialect = dialect;
+        this.secondLockTimeout = dialect == Dialect.POSTGRESQL ? secondLockTimeout : null;
     }
 
     // ---- errors -------------------------------------------------------------------------------------
@@ -273,6 +278,16 @@ final class JdbcTx implements StoreTransaction {
             return row;
         }
         try {
+            if (!locked.isEmpty() && secondLockTimeout != null && !lockTimeoutSet) {
+                // holding a row lock while waiting for another may deadlock; PostgreSQL detects that only after
+                // deadlock_timeout (1 s), stalling every transaction queued behind both rows. A short
+                // transaction-local lock_timeout (55P03, retried) breaks such cycles sooner.
+                try (PreparedStatement ps = c.prepareStatement("SELECT set_config('lock_timeout', ?, true)")) {
+                    ps.setString(1, secondLockTimeout);
+                    ps.executeQuery().close();
+                }
+                lockTimeoutSet = true;
+            }
             row = selectForUpdate(user);
             if (row == null) {
                 try (PreparedStatement ps = c.prepareStatement(dialect.insertUserIfAbsent())) {
