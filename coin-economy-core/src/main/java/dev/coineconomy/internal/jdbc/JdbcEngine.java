@@ -59,6 +59,8 @@ public final class JdbcEngine {
     private final int maxAttempts;
     private final long backoffNanos;
     private final String secondLockTimeout;
+    /** Whether the host's connections are READ COMMITTED already (then no per-transaction round trip sets it). */
+    private final boolean readCommitted;
     private volatile boolean schemaChecked;
 
     /**
@@ -80,6 +82,7 @@ public final class JdbcEngine {
             if (dialect == Dialect.H2) {
                 checkWriteDelay(c, md.getURL(), options.allowH2WriteDelay());
             }
+            this.readCommitted = c.getTransactionIsolation() == Connection.TRANSACTION_READ_COMMITTED;
         } catch (SQLException e) {
             throw new LedgerStoreException("cannot connect to detect the database: " + Dialect.describe(e), e);
         }
@@ -156,7 +159,9 @@ public final class JdbcEngine {
         Throwable failure = null;
         try {
             c.setAutoCommit(false);
-            c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            if (!readCommitted) { // pgjdbc sends a statement per call, so only when the pool's default differs
+                c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            }
             tx = new JdbcTx(c, dialect, secondLockTimeout);
             T result = work.run(tx);
             tx.flush();
