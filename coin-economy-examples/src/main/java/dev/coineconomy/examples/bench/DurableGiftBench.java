@@ -46,7 +46,8 @@ import java.util.logging.Logger;
  * against the targets (PostgreSQL ≥ 5,000 gifts/s with 8 threads, H2 ≥ 10,000). See {@code docs/durability.md}.
  *
  * <p>Arguments (all optional): {@code --seconds N} (measured window, default 5), {@code --warmup N} (default 2),
- * {@code --viewers N} (default 1000), {@code --targets h2,h2-delay,pg} (default all three),
+ * {@code --viewers N} (default 1000), {@code --targets h2,h2-delay,pg,pg-async} (default {@code h2,h2-delay,pg}; {@code pg-async} runs PostgreSQL
+ * with {@code synchronous_commit=off}, not durable against a database crash, to show what the WAL flush costs),
  * {@code --dir PATH} (H2 files, default {@code target/bench-db}), {@code --pg-url}, {@code --pg-user},
  * {@code --pg-password} (default the tests' {@code jdbc:postgresql://localhost:5432/coineconomy},
  * {@code coineconomy}/{@code coineconomy}; the benchmark drops and recreates schema {@code ce_bench}).
@@ -95,7 +96,8 @@ public final class DurableGiftBench {
             JdbcConnectionPool pool = switch (target) {
                 case "h2" -> h2(dir.resolve("durable-" + System.nanoTime()), true);
                 case "h2-delay" -> h2(dir.resolve("delayed-" + System.nanoTime()), false);
-                case "pg" -> postgres(pgUrl, pgUser, pgPassword);
+                case "pg" -> postgres(pgUrl, pgUser, pgPassword, false);
+                case "pg-async" -> postgres(pgUrl, pgUser, pgPassword, true);
                 default -> throw new IllegalArgumentException("unknown target " + target);
             };
             try {
@@ -107,8 +109,10 @@ public final class DurableGiftBench {
                 for (int threads : THREADS) {
                     Result r = measure(economy, target, threads, viewers, warmup, seconds);
                     results.add(r);
-                    System.out.printf(Locale.ROOT, "RESULT %-8s threads=%d gifts/s=%,.0f (%d gifts in %.1f s, %d rejected)%n",
-                            r.target(), r.threads(), r.perSecond(), r.gifts(), r.seconds(), r.rejected());
+                    System.out.printf(Locale.ROOT, "RESULT %-8s threads=%d gifts/s=%,.0f (%d gifts in %.1f s, %d rejected,"
+                            + " load average %.1f)%n", r.target(), r.threads(), r.perSecond(), r.gifts(), r.seconds(),
+                            r.rejected(), java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                                    .getSystemLoadAverage());
                 }
             } finally {
                 pool.dispose();
@@ -125,7 +129,8 @@ public final class DurableGiftBench {
         return pool;
     }
 
-    private static JdbcConnectionPool postgres(String url, String user, String password) throws SQLException {
+    private static JdbcConnectionPool postgres(String url, String user, String password, boolean async)
+            throws SQLException {
         try (Connection c = DriverManager.getConnection(url, user, password); Statement st = c.createStatement()) {
             st.execute("DROP SCHEMA IF EXISTS ce_bench CASCADE");
             st.execute("CREATE SCHEMA ce_bench");
@@ -135,6 +140,9 @@ public final class DurableGiftBench {
         ds.setUser(user);
         ds.setPassword(password);
         ds.setCurrentSchema("ce_bench");
+        if (async) { // not durable against a PostgreSQL crash: only to show what the commit's WAL flush costs
+            ds.setOptions("-c synchronous_commit=off");
+        }
         JdbcConnectionPool pool = JdbcConnectionPool.create(ds);
         pool.setMaxConnections(16);
         return pool;
