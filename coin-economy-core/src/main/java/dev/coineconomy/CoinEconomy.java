@@ -1,8 +1,13 @@
 package dev.coineconomy;
 
 import dev.coineconomy.catalog.Catalog;
+import dev.coineconomy.catalog.CatalogSchedule;
+import dev.coineconomy.catalog.GiftContext;
+import dev.coineconomy.event.EconomyListener;
 import dev.coineconomy.internal.EconomyContext;
+import dev.coineconomy.internal.Engagement;
 import dev.coineconomy.internal.GiftCommand;
+import dev.coineconomy.internal.GiftFacts;
 import dev.coineconomy.internal.PurchaseCommand;
 import dev.coineconomy.internal.WithdrawalCommand;
 import dev.coineconomy.ledger.AccountRef;
@@ -18,15 +23,20 @@ import dev.coineconomy.money.Diamonds;
 import dev.coineconomy.money.Money;
 import dev.coineconomy.policy.EconomyPolicy;
 import dev.coineconomy.policy.PayoutPolicy;
+import dev.coineconomy.profile.ProfileDirectory;
 import dev.coineconomy.store.LedgerStore;
 import dev.coineconomy.store.StoreTransaction;
 import dev.coineconomy.store.StoreWork;
 import dev.coineconomy.store.UserState;
+import dev.coineconomy.stream.EngagementReport;
+import dev.coineconomy.stream.StreamId;
+import dev.coineconomy.stream.StreamSummary;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,7 +87,8 @@ public final class CoinEconomy {
     private final LedgerStore store;
 
     private CoinEconomy(Builder b) {
-        this.ctx = new EconomyContext(b.catalog, b.policy, b.clock, b.store != null ? b.store : LedgerStore.inMemory());
+        this.ctx = new EconomyContext(b.catalog, b.policy, b.clock, b.store != null ? b.store : LedgerStore.inMemory(),
+                b.profiles, b.listeners);
         this.policy = b.policy;
         this.clock = b.clock;
         this.store = ctx.store();
@@ -92,9 +103,43 @@ public final class CoinEconomy {
         return new Builder();
     }
 
-    /** @return the catalog that prices every command */
+    /** @return the catalog in force now (the one that prices a command issued now) */
     public Catalog catalog() {
-        return ctx.catalog().catalog();
+        return ctx.catalogAt(clock.instant()).catalog();
+    }
+
+    /**
+     * A catalog version, current, past or scheduled.
+     *
+     * @param version the version
+     * @return the catalog, or empty if no catalog of that version was published
+     */
+    public Optional<Catalog> catalog(String version) {
+        return ctx.schedule().version(Objects.requireNonNull(version, "version"));
+    }
+
+    /** @return every catalog published, ordered by effective instant */
+    public CatalogSchedule catalogs() {
+        return ctx.schedule();
+    }
+
+    /**
+     * Schedules a new catalog: every command from its {@link Catalog#effectiveFrom() effective instant} on
+     * is priced by it; earlier commands keep the version that priced them (entries never change), and
+     * earlier versions stay queryable with {@link #catalog(String)}. Catalogs live in this economy
+     * instance: several instances sharing a database must each publish the same catalogs.
+     *
+     * @param next the catalog; it must take effect after now (commands stamped with the current instant may
+     *             already be priced by the catalog in force) and after the latest one, with a new version.
+     *             With a clock that can go back, publish after the latest instant the economy has used.
+     * @return the schedule including it
+     * @throws IllegalArgumentException if it takes effect now, in the past or not after the latest catalog,
+     *                                  or its version was already published
+     */
+    public CatalogSchedule publish(Catalog next) {
+        CatalogSchedule schedule = ctx.publish(next);
+        LOG.info("catalog {} published, effective from {}", next.version(), next.effectiveFrom());
+        return schedule;
     }
 
     /** @return the policy in force */
@@ -159,10 +204,70 @@ public final class CoinEconomy {
      * @param quantity  how many, at least 1
      * @return the receipt (the original one if this request was already accepted)
      * @throws IllegalArgumentException if {@code quantity < 1} or {@code quantity × price} overflows
-     * @throws EconomyException         {@code UNKNOWN_GIFT}, {@code SELF_GIFT}, {@code INSUFFICIENT_COINS},
-     *                                  {@code REQUEST_CONFLICT}
+     * @throws EconomyException         {@code UNKNOWN_GIFT}, {@code SELF_GIFT}, {@code UNKNOWN_USER},
+     *                                  {@code NOT_ELIGIBLE}, {@code GIFT_NOT_AVAILABLE}, {@code LIMIT_EXCEEDED},
+     *                                  {@code INSUFFICIENT_COINS}, {@code REQUEST_CONFLICT}
+     * @see #sendGift(RequestId, UserId, UserId, String, long, GiftContext)
      */
     public GiftReceipt sendGift(RequestId requestId, UserId sender, UserId creator, String giftId, long quantity) {
+        return sendGift(requestId, sender, creator, giftId, quantity, GiftContext.LIVE);
+    }
+
+    /**
+     * Sends gifts in a context: {@link GiftContext#LIVE} (a LIVE gift needs the creator eligible to go LIVE
+     * when the economy has a profile directory) or {@link GiftContext#VIDEO} (a gift on a video).
+     *
+     * @param requestId the idempotency key
+     * @param sender    the viewer who pays
+     * @param creator   the creator who receives
+     * @param giftId    the gift
+     * @param quantity  how many, at least 1
+     * @param context   where the gift is sent
+     * @return the receipt (the original one if this request was already accepted)
+     * @throws IllegalArgumentException if {@code quantity < 1} or {@code quantity × price} overflows
+     * @throws EconomyException         as {@link #sendGift(RequestId, UserId, UserId, String, long)}
+     */
+    public GiftReceipt sendGift(RequestId requestId, UserId sender, UserId creator, String giftId, long quantity,
+                                GiftContext context) {
+        Objects.requireNonNull(context, "context");
+        return gift(requestId, sender, creator, giftId, quantity, context, null);
+    }
+
+    /**
+     * Sends LIVE gifts in a running stream; the gift goes to the stream's creator and counts in the stream's
+     * {@link #streamSummary summary}.
+     *
+     * @param requestId the idempotency key
+     * @param sender    the viewer who pays
+     * @param stream    the live stream
+     * @param giftId    the gift
+     * @param quantity  how many, at least 1
+     * @return the receipt (the original one if this request was already accepted)
+     * @throws IllegalArgumentException if {@code quantity < 1} or {@code quantity × price} overflows
+     * @throws EconomyException         {@code UNKNOWN_STREAM}, {@code STREAM_NOT_LIVE}, and the codes of
+     *                                  {@link #sendGift(RequestId, UserId, UserId, String, long)}
+     */
+    public GiftReceipt sendStreamGift(RequestId requestId, UserId sender, StreamId stream, String giftId,
+                                     long quantity) {
+        Objects.requireNonNull(stream, "stream");
+        Objects.requireNonNull(requestId, "requestId");
+        Objects.requireNonNull(sender, "sender");
+        Objects.requireNonNull(giftId, "giftId");
+        if (quantity < 1) { // bad arguments before the stream lookup, like every other command
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "quantity must be at least 1, got %d", quantity));
+        }
+        UserId creator;
+        try {
+            creator = ctx.streams().require(stream).creator();
+        } catch (EconomyException e) {
+            throw rejected("gift", requestId, e);
+        }
+        return gift(requestId, sender, creator, giftId, quantity, GiftContext.LIVE, stream);
+    }
+
+    private GiftReceipt gift(RequestId requestId, UserId sender, UserId creator, String giftId, long quantity,
+                             GiftContext context, StreamId stream) {
         Objects.requireNonNull(requestId, "requestId");
         Objects.requireNonNull(sender, "sender");
         Objects.requireNonNull(creator, "creator");
@@ -171,8 +276,9 @@ public final class CoinEconomy {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "quantity must be at least 1, got %d", quantity));
         }
-        return command("gift", requestId,
-                new GiftCommand(ctx, requestId, sender, creator, giftId, quantity));
+        GiftReceipt receipt = command("gift", requestId,
+                new GiftCommand(ctx, requestId, sender, creator, giftId, quantity, context, stream));
+        return receipt;
     }
 
     /**
@@ -201,15 +307,34 @@ public final class CoinEconomy {
         return command("withdrawal", requestId, new WithdrawalCommand(ctx, requestId, creator, diamonds));
     }
 
-    private <R> R command(String command, RequestId requestId, StoreWork<R> work) {
+    /**
+     * Runs a command as one store transaction; after commit, counts a fresh gift in its stream and hands
+     * the event to the listeners (in the order this economy appended its entries).
+     */
+    private <R extends Receipt> R command(String command, RequestId requestId, StoreWork<R> work) {
+        EconomyContext.Reservations tickets = ctx.openReservations();
+        R receipt = null;
+        boolean fresh = false;
         try {
-            return store.transact(work);
-        } catch (EconomyException e) {
-            if (LOG.isDebugEnabled()) {
-                LOG.debug("rejected {} {}: {}", command, requestId, e.getMessage());
+            ctx.clearAppended();
+            receipt = store.transact(work);
+            fresh = ctx.appended(receipt);
+            if (fresh && receipt instanceof GiftReceipt g && g.stream() != null) {
+                ctx.streams().find(g.stream()).ifPresent(t -> t.onGift(g));
             }
-            throw e;
+            return receipt;
+        } catch (EconomyException e) {
+            throw rejected(command, requestId, e);
+        } finally {
+            ctx.closeReservations(tickets, receipt, fresh);
         }
+    }
+
+    private static EconomyException rejected(String command, RequestId requestId, EconomyException e) {
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("rejected {} {}: {}", command, requestId, e.getMessage());
+        }
+        return e;
     }
 
     // ---- queries -----------------------------------------------------------------------------
@@ -340,6 +465,95 @@ public final class CoinEconomy {
         });
     }
 
+    // ---- live streams ------------------------------------------------------------------------
+
+    /**
+     * Starts a creator's live stream. A creator runs at most one stream at a time; a stream id is never
+     * reused. Streams live in this economy instance (their gifts are journalled with the stream id).
+     *
+     * @param stream  a new stream id
+     * @param creator the creator going LIVE
+     * @return the stream's summary (empty)
+     * @throws EconomyException {@code STREAM_NOT_LIVE} (reason {@code ALREADY_LIVE} or {@code ID_ALREADY_USED})
+     */
+    public StreamSummary startStream(StreamId stream, UserId creator) {
+        Objects.requireNonNull(stream, "stream");
+        Objects.requireNonNull(creator, "creator");
+        try {
+            return ctx.streams().start(stream, creator, clock.instant()).summary(0);
+        } catch (EconomyException e) {
+            throw rejected("start stream", null, e);
+        }
+    }
+
+    /**
+     * Ends a live stream; later gifts naming it are {@code STREAM_NOT_LIVE}.
+     *
+     * @param stream the stream
+     * @return its final summary (without leaderboard; see {@link #streamSummary})
+     * @throws EconomyException {@code UNKNOWN_STREAM}, {@code STREAM_NOT_LIVE} (reason {@code ENDED})
+     */
+    public StreamSummary endStream(StreamId stream) {
+        Objects.requireNonNull(stream, "stream");
+        try {
+            return ctx.streams().end(stream, clock.instant()).summary(0);
+        } catch (EconomyException e) {
+            throw rejected("end stream", null, e);
+        }
+    }
+
+    /**
+     * A stream's running summary: coins, diamonds, gifts by type, distinct gifters and the top gifters
+     * (ties go to whoever reached the amount first). Cheap: O(topN + gift types), no journal scan.
+     *
+     * @param stream the stream, live or ended
+     * @param topN   the leaderboard's length, at least 0
+     * @return the summary
+     * @throws EconomyException {@code UNKNOWN_STREAM}
+     */
+    public StreamSummary streamSummary(StreamId stream, int topN) {
+        Objects.requireNonNull(stream, "stream");
+        return ctx.streams().summary(stream, topN);
+    }
+
+    /**
+     * The stream a creator is running now.
+     *
+     * @param creator the creator
+     * @return its id, or empty if the creator is not LIVE
+     */
+    public Optional<StreamId> liveStream(UserId creator) {
+        Objects.requireNonNull(creator, "creator");
+        return ctx.streams().liveStreamOf(creator).map(t -> t.streamId());
+    }
+
+    /**
+     * What a creator shows a brand: gifts received in {@code [from, to)}, coins, diamonds, distinct and
+     * repeat gifters, top gifts. Reads the creator's statement from the journal.
+     *
+     * @param creator the creator
+     * @param from    the start, inclusive
+     * @param to      the end, exclusive
+     * @return the report
+     */
+    public EngagementReport engagement(UserId creator, Instant from, Instant to) {
+        Objects.requireNonNull(creator, "creator");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        List<GiftFacts> gifts = new ArrayList<>();
+        for (JournalEntry e : statement(creator)) {
+            if (e.receipt() instanceof GiftReceipt g && g.creator().equals(creator)) {
+                gifts.add(GiftFacts.of(g, g.stream()));
+            }
+        }
+        return Engagement.of(creator, from, to, gifts);
+    }
+
+    /** @return how many listener calls threw (each was logged at WARN; none undid its command) */
+    public long listenerFailures() {
+        return ctx.events().failures();
+    }
+
     /**
      * Configures a {@link CoinEconomy}. Not thread-safe; the built economy is.
      */
@@ -348,6 +562,8 @@ public final class CoinEconomy {
         private EconomyPolicy policy = EconomyPolicy.reference();
         private Clock clock = Clock.systemUTC();
         private LedgerStore store;
+        private ProfileDirectory profiles;
+        private final List<EconomyListener> listeners = new ArrayList<>();
 
         private Builder() {
         }
@@ -395,6 +611,33 @@ public final class CoinEconomy {
          */
         public Builder store(LedgerStore value) {
             this.store = Objects.requireNonNull(value, "store");
+            return this;
+        }
+
+        /**
+         * The host's directory of user profiles. With one, every purchase and gift checks the policy's
+         * {@link dev.coineconomy.policy.EligibilityPolicy eligibility} (age at the command's instant, region,
+         * standing, account kind, followers for LIVE gifts) and gift availability by the sender's region.
+         * Without one (the default) nobody is checked, and gifts restricted to some regions are not available.
+         *
+         * @param value the directory; called on every purchase and gift, so it must be fast and thread-safe
+         * @return this builder
+         */
+        public Builder profiles(ProfileDirectory value) {
+            this.profiles = Objects.requireNonNull(value, "profiles");
+            return this;
+        }
+
+        /**
+         * Adds a listener, called after each command commits, in the order this economy appended the
+         * entries (so each user's events arrive in commit order). A listener that throws is logged and
+         * counted ({@link CoinEconomy#listenerFailures()}); it neither undoes nor blocks the command.
+         *
+         * @param value the listener
+         * @return this builder
+         */
+        public Builder listener(EconomyListener value) {
+            this.listeners.add(Objects.requireNonNull(value, "listener"));
             return this;
         }
 

@@ -99,7 +99,7 @@ class BadInputTest {
 
         rejects(NullPointerException.class, "requestId", () -> economy.sendGift(null, viewer, creator, "rose", 1));
         rejects(NullPointerException.class, "sender", () -> economy.sendGift(FREE, null, creator, "rose", 1));
-        rejects(NullPointerException.class, "creator", () -> economy.sendGift(FREE, viewer, null, "rose", 1));
+        rejects(NullPointerException.class, "creator", () -> economy.sendGift(FREE, viewer, (UserId) null, "rose", 1));
         rejects(NullPointerException.class, "giftId", () -> economy.sendGift(FREE, viewer, creator, null, 1));
 
         rejects(NullPointerException.class, "requestId", () -> economy.withdraw(null, creator, Diamonds.of(20_000)));
@@ -109,7 +109,7 @@ class BadInputTest {
         // a null is reported even when the request id was already used, or the command is otherwise wrong
         rejects(NullPointerException.class, "user", () -> economy.purchase(RequestId.of("p-0"), null, "coins-11000", US));
         rejects(NullPointerException.class, "region", () -> economy.purchase(FREE, viewer, "no-such-pack", null));
-        rejects(NullPointerException.class, "creator", () -> economy.sendGift(RequestId.of("g-1"), viewer, null, "lion", 1));
+        rejects(NullPointerException.class, "creator", () -> economy.sendGift(RequestId.of("g-1"), viewer, (UserId) null, "lion", 1));
 
         rejects(NullPointerException.class, "user", () -> economy.wallet(null));
         rejects(NullPointerException.class, "user", () -> economy.statement(null));

@@ -179,12 +179,27 @@ public final class Eligibility {
      * @throws IllegalStateException if the instant has no date in the supported range
      */
     static LocalDate date(Instant at, ZoneId zone) {
+        Day last = lastDay;
+        long second = at.getEpochSecond();
+        if (last != null && second >= last.startSecond && second < last.endSecond && last.zone.equals(zone)) {
+            return last.date; // commands of one day share its date: no zone-rules lookup per command
+        }
+        LocalDate date;
         try {
-            return LocalDate.ofInstant(at, zone);
-        } catch (DateTimeException e) {
+            date = LocalDate.ofInstant(at, zone);
+            lastDay = new Day(zone, date, date.atStartOfDay(zone).toEpochSecond(),
+                    date.plusDays(1).atStartOfDay(zone).toEpochSecond());
+        } catch (DateTimeException | ArithmeticException e) {
             throw new IllegalStateException("instant " + at + " has no calendar date in " + zone, e);
         }
+        return date;
     }
+
+    /** The calendar day last asked for: its zone, date and the epoch seconds it spans, [start, end). */
+    private record Day(ZoneId zone, LocalDate date, long startSecond, long endSecond) {
+    }
+
+    private static volatile Day lastDay;
 
     // ---- the rules ---------------------------------------------------------------------------------
 

@@ -8,8 +8,8 @@ import dev.coineconomy.WithdrawalReceipt;
 import dev.coineconomy.ledger.JournalEntry;
 import dev.coineconomy.ledger.Posting;
 
-import java.util.LinkedHashSet;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The users an entry concerns: the ones its receipt names and the owners of its postings. */
 public final class EntryUsers {
@@ -19,22 +19,31 @@ public final class EntryUsers {
 
     /**
      * @param entry an entry
-     * @return the users it names or posts to, in a stable order
+     * @return the users it names or posts to, each once, in a stable order
      */
-    public static Set<UserId> of(JournalEntry entry) {
-        Set<UserId> users = new LinkedHashSet<>(2);
+    public static List<UserId> of(JournalEntry entry) {
+        List<UserId> users = new ArrayList<>(2);
         Receipt r = entry.receipt();
         if (r instanceof PurchaseReceipt p) {
-            users.add(p.user());
+            addOnce(users, p.user());
         } else if (r instanceof GiftReceipt g) {
-            users.add(g.sender());
-            users.add(g.creator());
+            addOnce(users, g.sender());
+            addOnce(users, g.creator());
         } else if (r instanceof WithdrawalReceipt w) {
-            users.add(w.creator());
+            addOnce(users, w.creator());
         }
         for (Posting p : entry.postings()) {
-            p.account().ownerId().ifPresent(users::add);
+            UserId owner = p.account().owner();
+            if (owner != null) {
+                addOnce(users, owner);
+            }
         }
         return users;
+    }
+
+    private static void addOnce(List<UserId> users, UserId user) {
+        if (!users.contains(user)) {
+            users.add(user);
+        }
     }
 }

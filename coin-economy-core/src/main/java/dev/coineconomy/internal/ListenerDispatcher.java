@@ -148,6 +148,21 @@ public final class ListenerDispatcher {
     }
 
     /**
+     * Publishes a committed command under an ordering ticket of the caller's own numbering (contiguous
+     * from the first sequence), instead of its journal sequence.
+     *
+     * @param ticket the ordering position
+     * @param event  the event
+     * @throws IllegalArgumentException if the ticket was already published, skipped or delivered
+     */
+    public void publish(long ticket, EconomyEvent event) {
+        Objects.requireNonNull(event, "event");
+        if (listeners.length != 0) {
+            enqueue(ticket, event);
+        }
+    }
+
+    /**
      * Declares that a journal sequence carries no event (so later events need not wait for it).
      *
      * @param sequence the sequence

@@ -45,7 +45,7 @@ public final class MemoryStore implements LedgerStore {
 
     private final Object journalLock = new Object();
     private final ArrayList<JournalEntry> journal = new ArrayList<>();
-    private final Map<RequestId, JournalEntry> requests = new ConcurrentHashMap<>();
+    private final Map<RequestId, JournalEntry> requests = new ConcurrentHashMap<>(1 << 16);
     private final Map<UserId, long[]> entriesByUser = new HashMap<>();
     private final Map<UserId, Row> users = new ConcurrentHashMap<>();
     private final AtomicLong coinsIssued = new AtomicLong();

@@ -10,11 +10,14 @@ import dev.coineconomy.store.StoreTransaction;
 import dev.coineconomy.store.StoreWork;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * A coin pack purchase as one store transaction. Checks, in order: idempotency, {@code UNKNOWN_PACK},
- * {@code NOT_SOLD_IN_REGION}, {@code COIN_SUPPLY_LIMIT}.
+ * A coin pack purchase as one store transaction, priced by the catalog in force at its instant. Checks,
+ * in order: idempotency, {@code UNKNOWN_PACK}, {@code NOT_SOLD_IN_REGION}, eligibility
+ * ({@code UNKNOWN_USER}, {@code NOT_ELIGIBLE}; only with a profile directory), then under the buyer's
+ * lock {@code LIMIT_EXCEEDED} and {@code COIN_SUPPLY_LIMIT}.
  *
  * @param ctx       the economy
  * @param requestId the idempotency key
@@ -35,18 +38,27 @@ public record PurchaseCommand(EconomyContext ctx, RequestId requestId, UserId us
                             && r.region().equals(region) && r.channel() == channel);
         }
         Instant now = ctx.now();
-        CatalogIndex.PriceRow row = Rules.priceRow(ctx.catalog(), packId, region, channel);
+        CatalogIndex catalog = ctx.catalogAt(now);
+        CatalogIndex.PriceRow row = Rules.priceRow(catalog, packId, region, channel);
+        if (ctx.profiles() != null) {
+            ctx.eligibility().buyer(ctx.profiles(), user, now);
+        }
         long coins = row.pack().coins().amount();
-        long maximum = ctx.policy().conversion().maxCoinsReceived();
+        long price = row.price().toMinorUnits();
         tx.lockUser(user);
+        List<SpendingWindows.LimitCheck> limits =
+                SpendingWindows.purchase(ctx.policy().limits(), row.price().currency(), now);
+        Limits.check(tx, user, limits, price);
+        long maximum = ctx.policy().conversion().maxCoinsReceived();
         long issued = tx.tryIssueCoins(coins, maximum);
         if (issued < 0) {
             Rules.checkSupply(-1 - issued, coins, maximum);
             throw new IllegalStateException("the store refused coins the supply rule allows");
         }
         tx.addCoins(user, coins);
-        return EconomyContext.append(tx, requestId, seq -> new PurchaseReceipt(requestId, seq, now, user, packId,
-                region, channel, row.pack().coins(), row.price(), ctx.catalog().catalog().version(),
+        Limits.count(tx, user, limits, price);
+        return ctx.append(tx, requestId, seq -> new PurchaseReceipt(requestId, seq, now, user, packId,
+                region, channel, row.pack().coins(), row.price(), catalog.catalog().version(),
                 ctx.policy().version()), PurchaseReceipt.class);
     }
 }

@@ -130,6 +130,11 @@ public final class SpendingWindows {
         if (!limits.limitsGifts()) {
             return List.of();
         }
+        LocalDate day = Eligibility.date(at, limits.zone());
+        GiftChecks cached = lastGiftChecks;
+        if (cached != null && cached.limits == limits && cached.day.equals(day)) {
+            return cached.checks; // the checks of a day are the same for every gift of that day
+        }
         List<LimitCheck> checks = new ArrayList<>(3);
         LocalDate date = null;
         for (CalendarPeriod p : CalendarPeriod.values()) {
@@ -141,8 +146,16 @@ public final class SpendingWindows {
                 checks.add(new LimitCheck(kind, null, label, key(kind, null, label), max.get().amount()));
             }
         }
-        return List.copyOf(checks);
+        List<LimitCheck> result = List.copyOf(checks);
+        lastGiftChecks = new GiftChecks(limits, day, result);
+        return result;
     }
+
+    /** The gift checks last computed, for the limits and calendar day they were computed for. */
+    private record GiftChecks(SpendingLimits limits, LocalDate day, List<LimitCheck> checks) {
+    }
+
+    private static volatile GiftChecks lastGiftChecks;
 
     /**
      * The counter key of a limit at an instant: {@code purchase:<currency>:<D|W|M>:<period>} or

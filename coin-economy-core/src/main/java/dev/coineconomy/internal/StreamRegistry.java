@@ -160,7 +160,14 @@ public final class StreamRegistry {
         return Optional.ofNullable(liveByCreator.get(Objects.requireNonNull(creator, "creator")));
     }
 
-    private StreamTally require(StreamId id) {
+    /**
+     * A stream, live or ended.
+     *
+     * @param id the stream
+     * @return its tally
+     * @throws EconomyException {@code UNKNOWN_STREAM}
+     */
+    public StreamTally require(StreamId id) {
         StreamTally tally = streams.get(id);
         if (tally == null) {
             throw Rules.reject(RejectionCode.UNKNOWN_STREAM,

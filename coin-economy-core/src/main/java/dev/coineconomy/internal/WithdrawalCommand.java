@@ -58,8 +58,8 @@ public record WithdrawalCommand(EconomyContext ctx, RequestId requestId, UserId 
                 tx.counter(creator, dayKey), day);
         tx.addDiamonds(creator, -diamonds.amount());
         tx.addCounter(creator, dayKey, paid);
-        return EconomyContext.append(tx, requestId, seq -> new WithdrawalReceipt(requestId, seq, now, creator,
+        return ctx.append(tx, requestId, seq -> new WithdrawalReceipt(requestId, seq, now, creator,
                 diamonds, Money.ofMinor(payout.diamondValue().currency(), paid),
-                ctx.catalog().catalog().version(), ctx.policy().version()), WithdrawalReceipt.class);
+                ctx.catalogAt(now).catalog().version(), ctx.policy().version()), WithdrawalReceipt.class);
     }
 }

@@ -4,10 +4,8 @@ import dev.coineconomy.Receipt;
 import dev.coineconomy.RequestId;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -29,16 +27,29 @@ public record JournalEntry(Receipt receipt, List<Posting> postings) {
     public JournalEntry {
         Objects.requireNonNull(receipt, "receipt");
         postings = List.copyOf(postings);
-        Map<Unit, Long> sums = new HashMap<>();
-        for (Posting p : postings) {
-            sums.merge(p.unit(), p.amount(), Math::addExact);
-        }
-        sums.forEach((unit, sum) -> {
+        // an entry has a handful of postings: sum each unit once, at its first posting (no map)
+        int n = postings.size();
+        for (int i = 0; i < n; i++) {
+            Unit unit = postings.get(i).unit();
+            boolean first = true;
+            for (int j = 0; j < i && first; j++) {
+                first = !postings.get(j).unit().equals(unit);
+            }
+            if (!first) {
+                continue;
+            }
+            long sum = 0;
+            for (int j = i; j < n; j++) {
+                Posting p = postings.get(j);
+                if (p.unit().equals(unit)) {
+                    sum = Math.addExact(sum, p.amount());
+                }
+            }
             if (sum != 0) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT,
                         "entry %s does not balance in %s: sum %d", receipt.requestId(), unit, sum));
             }
-        });
+        }
     }
 
     /** @return the position in the journal, from 1 */

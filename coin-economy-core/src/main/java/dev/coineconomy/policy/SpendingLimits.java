@@ -179,6 +179,16 @@ public final class SpendingLimits {
         return Optional.ofNullable(gift.get(Objects.requireNonNull(period, "period")));
     }
 
+    /**
+     * The purchase limits of a period, in every currency that has one.
+     *
+     * @param period the period
+     * @return the limits by currency (unmodifiable, empty if purchases are not limited in that period)
+     */
+    public Map<Currency, Money> purchaseLimits(CalendarPeriod period) {
+        return purchase.getOrDefault(Objects.requireNonNull(period, "period"), Map.of());
+    }
+
     /** @return {@code true} if some purchase limit is set */
     public boolean limitsPurchases() {
         return !purchase.isEmpty();

@@ -36,6 +36,17 @@ final class Databases {
      * @param size   the pool size
      * @return the pool
      */
+    /**
+     * A schema name unique to this checkout: test runs of different worktrees on one PostgreSQL do not
+     * drop each other's schemas. A child JVM started in the same directory gets the same name.
+     *
+     * @param base the schema's base name, a plain lower-case identifier
+     * @return the name to use
+     */
+    static String schema(String base) {
+        return base + "_" + Integer.toHexString(System.getProperty("user.dir").hashCode() & 0xfffffff);
+    }
+
     static SimplePool postgres(String schema, int size) {
         requirePostgres();
         try (Connection c = pgConnection(null); Statement st = c.createStatement()) {

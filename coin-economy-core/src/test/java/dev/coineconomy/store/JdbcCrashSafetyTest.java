@@ -48,7 +48,7 @@ class JdbcCrashSafetyTest {
 
     @Test
     void postgresqlKeepsEveryPrintedEntryAcrossKills() throws Exception {
-        String schema = "ce_crash";
+        String schema = Databases.schema("ce_crash");
         try (SimplePool pool = Databases.postgres(schema, 2)) {
             JdbcLedgerStore.create(pool).createSchema();
         }

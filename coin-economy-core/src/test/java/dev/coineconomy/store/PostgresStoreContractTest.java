@@ -17,7 +17,7 @@ class PostgresStoreContractTest implements LedgerStoreContract {
 
     @Override
     public LedgerStore newStore() {
-        pool = Databases.postgres("ce_contract", 8);
+        pool = Databases.postgres(Databases.schema("ce_contract"), 8);
         JdbcLedgerStore store = JdbcLedgerStore.builder(pool).maxAttempts(10).backoff(Duration.ofMillis(1)).build();
         assertEquals("jdbc:postgresql", store.describe());
         return store.createSchema();

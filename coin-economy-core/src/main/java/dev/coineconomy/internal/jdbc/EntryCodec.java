@@ -118,6 +118,8 @@ public final class EntryCodec {
             row[12] = g.quantity();
             row[13] = g.coinsSpent().amount();
             row[14] = g.diamondsCredited().amount();
+            row[11] = g.context().name(); // the gift's context shares the channel column
+            row[17] = g.stream() == null ? null : g.stream().value();
         } else if (r instanceof WithdrawalReceipt w) {
             row[2] = WITHDRAWAL;
             row[7] = w.creator().value();
@@ -179,7 +181,9 @@ public final class EntryCodec {
                 case GIFT:
                     return new GiftReceipt(requestId, sequence, instant, UserId.of((String) row[7]),
                             UserId.of((String) row[8]), (String) row[9], (Long) row[12], Coins.of((Long) row[13]),
-                            Diamonds.of((Long) row[14]), catalogVersion, policyVersion);
+                            Diamonds.of((Long) row[14]), catalogVersion, policyVersion,
+                            dev.coineconomy.catalog.GiftContext.valueOf((String) row[11]),
+                            row[17] == null ? null : dev.coineconomy.stream.StreamId.of((String) row[17]));
                 case WITHDRAWAL:
                     return new WithdrawalReceipt(requestId, sequence, instant, UserId.of((String) row[7]),
                             Diamonds.of((Long) row[14]), Money.ofMinor((String) row[16], (Long) row[15]),

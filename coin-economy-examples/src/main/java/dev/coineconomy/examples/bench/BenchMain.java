@@ -38,6 +38,10 @@ public final class BenchMain {
     static final double TARGET_RATIO = 0.33;
     /** Two-thread over one-thread facade throughput target. */
     static final double TARGET_SCALING = 1.5;
+    /** Gift-with-stream over plain-gift throughput target (issue 5). */
+    static final double TARGET_STREAM_RATIO = 0.8;
+    /** Most time eligibility and limit checks may add to the plain gift path (issue 5). */
+    static final double TARGET_CHECK_OVERHEAD = 0.20;
     /** Retained heap per journal entry target, bytes. */
     static final double TARGET_BYTES_PER_ENTRY = 96;
 
@@ -76,6 +80,7 @@ public final class BenchMain {
             options.parent(cmd);
             if (cmd.getIncludes().isEmpty()) {
                 options.include(GiftBenchmark.class.getName());
+                options.include(GiftFeatureBenchmark.class.getName());
             }
             if (!cmd.shouldDoGC().hasValue()) {
                 options.shouldDoGC(true);
@@ -84,6 +89,10 @@ public final class BenchMain {
             for (RunResult r : results) {
                 String benchmark = r.getParams().getBenchmark();
                 String name = benchmark.substring(benchmark.lastIndexOf('.') + 1);
+                String features = r.getParams().getParam("features");
+                if (features != null) {
+                    name = features;
+                }
                 gifts.put(name, throughput(name, r));
             }
         }
@@ -162,6 +171,18 @@ public final class BenchMain {
         if (b1 != null && b2 != null) {
             sb.append(String.format(Locale.ROOT, "  %-34s %10.3f  (no target)%n", "baseline 2 threads / 1 thread",
                     b2.mean() / b1.mean()));
+        }
+        Throughput plain = gifts.get("plain");
+        Throughput stream = gifts.get("stream");
+        Throughput checked = gifts.get("checked");
+        if (plain != null && stream != null) {
+            sb.append(check("gift with stream / plain", stream.mean() / plain.mean(), TARGET_STREAM_RATIO, "%.3f"));
+        }
+        if (plain != null && checked != null) {
+            double added = plain.mean() / checked.mean() - 1;
+            sb.append(String.format(Locale.ROOT, "  %-34s %9.1f%%  target <= %.0f%%: %s%n",
+                    "eligibility + limits add", 100 * added, 100 * TARGET_CHECK_OVERHEAD,
+                    added <= TARGET_CHECK_OVERHEAD ? "met" : "MISSED"));
         }
         for (Map.Entry<Integer, Double> e : heap.entrySet()) {
             String label = "heap B/entry, " + e.getKey() + "-char ids";
