@@ -53,7 +53,7 @@ class FacadeCrashSafetyTest {
 
     @Test
     void postgresqlKeepsEveryReceiptTheFacadeReturned() throws Exception {
-        String schema = "ce_facade_crash";
+        String schema = Databases.schema("ce_facade_crash");
         try (SimplePool pool = Databases.postgres(schema, 2)) {
             JdbcLedgerStore.create(pool).createSchema();
         }

@@ -67,13 +67,13 @@ class MultiInstancePostgresTest {
 
     @Test
     void referenceRatioTwoInstancesOneHotCreator() throws Exception {
-        run("ce_multi_ref", Ratio.of(1, 1), false);
+        run(Databases.schema("ce_multi_ref"), Ratio.of(1, 1), false);
     }
 
     @Test
     void fractionalRatioTwoInstancesWithCrossGiftsRetriesDeadlocks() throws Exception {
         // r = 1/2 locks each creator's running total; users gifting each other lock in opposite orders (deadlocks)
-        run("ce_multi_half", Ratio.of(1, 2), true);
+        run(Databases.schema("ce_multi_half"), Ratio.of(1, 2), true);
     }
 
     private static long deadlocks() throws SQLException {
