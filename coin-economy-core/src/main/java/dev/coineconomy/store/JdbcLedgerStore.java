@@ -25,6 +25,12 @@ import java.util.Objects;
  * request apply it once. Serialization failures, deadlocks, lock timeouts and request-id races are retried
  * with jittered backoff, a bounded number of times.
  *
+ * <p>Durability: a receipt is handed out only after {@code commit()} returned. PostgreSQL makes a commit
+ * durable before that (with its default {@code synchronous_commit=on}). H2 does so only with
+ * {@code WRITE_DELAY=0} in the URL, and even then writes without fsync (safe against a killed process, not
+ * against power loss); {@link #create} refuses an H2 database with another write delay unless
+ * {@link Builder#allowH2WriteDelay} allows it.
+ *
  * <p>The schema is versioned (table {@code ce_schema_version}); its SQL files are in coin-economy-core's
  * resources under {@code dev/coineconomy/internal/jdbc/}. A database whose schema is missing, older or newer
  * than this library's is refused with a {@link LedgerStoreException}. Thread-safe.
@@ -33,6 +39,9 @@ public final class JdbcLedgerStore implements LedgerStore {
 
     /** Default number of attempts of a transaction that keeps conflicting. */
     public static final int DEFAULT_MAX_ATTEMPTS = 20;
+
+    /** Default wait for a second user's row lock on PostgreSQL: 200 ms. */
+    public static final Duration DEFAULT_SECOND_LOCK_TIMEOUT = Duration.ofMillis(200);
 
     private final JdbcEngine engine;
 
@@ -47,7 +56,9 @@ public final class JdbcLedgerStore implements LedgerStore {
      * @param dataSource the data source
      * @return the store
      * @throws NullPointerException if {@code dataSource} is {@code null}
-     * @throws LedgerStoreException if the database cannot be reached or is neither H2 nor PostgreSQL
+     * @throws LedgerStoreException if the database cannot be reached or is neither H2 nor PostgreSQL, or is an
+     *                              H2 file database with {@code WRITE_DELAY} other than 0 (see
+     *                              {@link Builder#allowH2WriteDelay})
      */
     public static JdbcLedgerStore create(DataSource dataSource) {
         return builder(dataSource).build();
@@ -113,6 +124,8 @@ public final class JdbcLedgerStore implements LedgerStore {
         private final DataSource dataSource;
         private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
         private Duration backoff = Duration.ofMillis(1);
+        private Duration secondLockTimeout = DEFAULT_SECOND_LOCK_TIMEOUT;
+        private boolean allowH2WriteDelay;
 
         private Builder(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -152,13 +165,53 @@ public final class JdbcLedgerStore implements LedgerStore {
         }
 
         /**
-         * Builds the store; connects once to detect the database.
+         * PostgreSQL: how long a transaction that already holds one user's row lock waits for another user's row
+         * (a fractional-ratio gift locks the sender, then the creator). Two users gifting each other lock in
+         * opposite orders; PostgreSQL breaks such a deadlock only after its {@code deadlock_timeout} (1 s by
+         * default), while every transaction queued behind either row waits too. With this timeout the waiter is
+         * rolled back sooner and retried like any conflict. {@link Duration#ZERO} leaves deadlocks to PostgreSQL.
+         * Default {@link JdbcLedgerStore#DEFAULT_SECOND_LOCK_TIMEOUT 200 ms}. Ignored on H2, which detects
+         * deadlocks at once.
+         *
+         * @param timeout between 0 and 1 minute; whole milliseconds
+         * @return this builder
+         * @throws IllegalArgumentException if {@code timeout} is negative or longer than a minute
+         */
+        public Builder secondLockTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isNegative() || timeout.compareTo(Duration.ofMinutes(1)) > 0) {
+                throw new IllegalArgumentException("timeout must be between 0 and 1 minute, got " + timeout);
+            }
+            this.secondLockTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Whether to accept an H2 file database whose {@code WRITE_DELAY} is not 0 (H2's default is 500 ms).
+         * With a write delay, H2 writes a commit to its file up to that long after {@code commit()} returns, so a
+         * receipt already handed to the host is lost if the process dies in between. By default {@link #build()}
+         * refuses such a database with a {@link LedgerStoreException} that says how to fix the URL
+         * ({@code ;WRITE_DELAY=0}); allowed, it logs a warning instead. Default {@code false}.
+         *
+         * @param allow whether to accept a write delay
+         * @return this builder
+         */
+        public Builder allowH2WriteDelay(boolean allow) {
+            this.allowH2WriteDelay = allow;
+            return this;
+        }
+
+        /**
+         * Builds the store; connects once to detect the database (and, on H2, its write delay).
          *
          * @return the store
-         * @throws LedgerStoreException if the database cannot be reached or is neither H2 nor PostgreSQL
+         * @throws LedgerStoreException if the database cannot be reached or is neither H2 nor PostgreSQL, or is an
+         *                              H2 database with a write delay that {@link #allowH2WriteDelay} does not
+         *                              allow
          */
         public JdbcLedgerStore build() {
-            return new JdbcLedgerStore(new JdbcEngine(dataSource, maxAttempts, backoff.toNanos()));
+            return new JdbcLedgerStore(new JdbcEngine(dataSource, new JdbcEngine.Options(maxAttempts,
+                    backoff.toNanos(), secondLockTimeout.toMillis(), allowH2WriteDelay)));
         }
     }
 }

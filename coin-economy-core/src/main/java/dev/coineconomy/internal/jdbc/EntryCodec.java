@@ -86,6 +86,11 @@ public final class EntryCodec {
         }
     }
 
+    /** @return the number of columns of {@link #COLUMNS} */
+    static int columnCount() {
+        return TYPES.length;
+    }
+
     private static final int[] TYPES = {
         Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.INTEGER, Types.VARCHAR, Types.VARCHAR,
         Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.BIGINT,

@@ -6,6 +6,9 @@ import dev.coineconomy.store.LedgerStoreException;
 import dev.coineconomy.store.StoreConflictException;
 import dev.coineconomy.store.StoreWork;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,30 +39,79 @@ public final class JdbcEngine {
 
     private static final String[] MIGRATIONS = {null, "ledger"}; // index = version
 
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcEngine.class);
+
+    /**
+     * Options of the engine.
+     *
+     * @param maxAttempts       attempts of a conflicting transaction before giving up, at least 1
+     * @param backoffNanos      the base of the jittered exponential backoff between attempts
+     * @param secondLockMillis  PostgreSQL: how long a transaction that already holds a user's row lock waits for
+     *                          another row lock before it is rolled back and retried (0: wait until PostgreSQL's
+     *                          deadlock detector decides)
+     * @param allowH2WriteDelay whether an H2 file database with {@code WRITE_DELAY} other than 0 is accepted
+     */
+    public record Options(int maxAttempts, long backoffNanos, long secondLockMillis, boolean allowH2WriteDelay) {
+    }
+
     private final DataSource dataSource;
     private final Dialect dialect;
     private final int maxAttempts;
     private final long backoffNanos;
+    private final String secondLockTimeout;
+    /** Whether the host's connections are READ COMMITTED already (then no per-transaction round trip sets it). */
+    private final boolean readCommitted;
     private volatile boolean schemaChecked;
 
     /**
-     * Connects once to detect the database.
+     * Connects once to detect the database and, on H2, to check that commits are durable.
      *
-     * @param dataSource   the host's data source
-     * @param maxAttempts  attempts of a conflicting transaction before giving up, at least 1
-     * @param backoffNanos the base of the jittered exponential backoff between attempts
-     * @throws LedgerStoreException if the database cannot be reached or is not supported
+     * @param dataSource the host's data source
+     * @param options    the options
+     * @throws LedgerStoreException if the database cannot be reached or is not supported, or is an H2 database
+     *                              with a write delay that the options do not allow
      */
-    public JdbcEngine(DataSource dataSource, int maxAttempts, long backoffNanos) {
+    public JdbcEngine(DataSource dataSource, Options options) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
-        this.maxAttempts = maxAttempts;
-        this.backoffNanos = backoffNanos;
+        this.maxAttempts = options.maxAttempts();
+        this.backoffNanos = options.backoffNanos();
+        this.secondLockTimeout = options.secondLockMillis() > 0 ? options.secondLockMillis() + "ms" : null;
         try (Connection c = dataSource.getConnection()) {
             DatabaseMetaData md = c.getMetaData();
             this.dialect = Dialect.of(md.getDatabaseProductName(), md.getDatabaseProductVersion());
+            if (dialect == Dialect.H2) {
+                checkWriteDelay(c, md.getURL(), options.allowH2WriteDelay());
+            }
+            this.readCommitted = c.getTransactionIsolation() == Connection.TRANSACTION_READ_COMMITTED;
         } catch (SQLException e) {
             throw new LedgerStoreException("cannot connect to detect the database: " + Dialect.describe(e), e);
         }
+    }
+
+    /**
+     * H2 writes committed changes to its file after {@code WRITE_DELAY} ms (default 500): a process killed in
+     * that window loses commits whose receipts were already handed out. In-memory databases report 0.
+     */
+    private static void checkWriteDelay(Connection c, String url, boolean allow) throws SQLException {
+        long delay = 0;
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                     + " WHERE SETTING_NAME = 'WRITE_DELAY'")) {
+            while (rs.next()) {
+                delay = Math.max(delay, Long.parseLong(rs.getString(1).strip()));
+            }
+        }
+        if (delay == 0) {
+            return;
+        }
+        String message = String.format(Locale.ROOT, "the H2 database %s has WRITE_DELAY=%d: a committed entry may be"
+                + " lost if the process dies within %d ms of its commit. Add ;WRITE_DELAY=0 to the JDBC URL"
+                + " (e.g. jdbc:h2:file:./data/ledger;WRITE_DELAY=0), or accept the risk with"
+                + " JdbcLedgerStore.builder(dataSource).allowH2WriteDelay(true)", url, delay, delay);
+        if (!allow) {
+            throw new LedgerStoreException(message);
+        }
+        LOG.warn("{}", message);
     }
 
     /** @return the detected dialect */
@@ -107,8 +159,10 @@ public final class JdbcEngine {
         Throwable failure = null;
         try {
             c.setAutoCommit(false);
-            c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-            tx = new JdbcTx(c, dialect);
+            if (!readCommitted) { // pgjdbc sends a statement per call, so only when the pool's default differs
+                c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            }
+            tx = new JdbcTx(c, dialect, secondLockTimeout);
             T result = work.run(tx);
             tx.flush();
             tx.end();

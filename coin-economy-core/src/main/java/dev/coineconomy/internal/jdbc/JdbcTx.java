@@ -34,8 +34,10 @@ import java.util.function.LongFunction;
  */
 final class JdbcTx implements StoreTransaction {
 
-    private static final String SELECT_USER_FOR_UPDATE =
-            "SELECT coins, diamonds, coins_received FROM ce_users WHERE user_id = ? FOR UPDATE";
+    /** Locks a user's row and counts the user's waiting credits (so that most locks need no second query). */
+    private static final String SELECT_USER_FOR_UPDATE = "SELECT u.coins, u.diamonds, u.coins_received,"
+            + " (SELECT COUNT(*) FROM ce_credits c WHERE c.user_id = u.user_id)"
+            + " FROM ce_users u WHERE u.user_id = ? FOR UPDATE";
     private static final String SELECT_CREDITS = "SELECT id, diamonds FROM ce_credits WHERE user_id = ?";
     private static final String DELETE_CREDIT = "DELETE FROM ce_credits WHERE id = ?";
     private static final String INSERT_CREDIT = "INSERT INTO ce_credits (user_id, diamonds) VALUES (?, ?)";
@@ -60,16 +62,21 @@ final class JdbcTx implements StoreTransaction {
 
     private final Connection c;
     private final Dialect dialect;
-    /** Locked users: coins, diamonds, coins received, dirty (0/1). */
+    /** Locked users: coins, diamonds, coins received, dirty (0/1), credits waiting when locked. */
     private final Map<UserId, long[]> locked = new HashMap<>(4);
     /** Credits to users not locked here, inserted at flush. */
     private final Map<UserId, Long> pendingCredits = new LinkedHashMap<>(2);
     private boolean appended;
     private boolean ended;
 
-    JdbcTx(Connection c, Dialect dialect) {
+    /** PostgreSQL lock_timeout for row locks taken while another user's row is held, or {@code null}. */
+    private final String secondLockTimeout;
+    private boolean lockTimeoutSet;
+
+    JdbcTx(Connection c, Dialect dialect, String secondLockTimeout) {
         this.c = c;
         this.dialect = dialect;
+        this.secondLockTimeout = dialect == Dialect.POSTGRESQL ? secondLockTimeout : null;
     }
 
     // ---- errors -------------------------------------------------------------------------------------
@@ -116,6 +123,9 @@ final class JdbcTx implements StoreTransaction {
         if (appended) {
             throw new IllegalStateException("a transaction appends one entry");
         }
+        if (dialect == Dialect.POSTGRESQL) {
+            return appendInOneStatement(requestId, build);
+        }
         long sequence;
         try (PreparedStatement ps = c.prepareStatement(dialect.nextSequence()); ResultSet rs = ps.executeQuery()) {
             rs.next();
@@ -159,6 +169,105 @@ final class JdbcTx implements StoreTransaction {
         } catch (SQLException e) {
             throw failure(e, "appending the postings of " + requestId);
         }
+        appended = true;
+        return entry;
+    }
+
+    /**
+     * PostgreSQL: the write of a command in two round trips. The first takes the next sequence (the builder needs
+     * it); the second inserts the entry, its postings and its user index rows, writes the locked users' changed
+     * rows and inserts the pending credits, as one statement of data-modifying CTEs.
+     */
+    private JournalEntry appendInOneStatement(RequestId requestId, LongFunction<JournalEntry> build) {
+        long sequence;
+        try (PreparedStatement ps = c.prepareStatement(dialect.nextSequence()); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            sequence = rs.getLong(1);
+        } catch (SQLException e) {
+            throw failure(e, "taking the next journal sequence");
+        }
+        JournalEntry entry = build.apply(sequence);
+        if (entry.sequence() != sequence || !entry.requestId().equals(requestId)) {
+            throw new IllegalStateException("entry " + entry.requestId() + "/" + entry.sequence()
+                    + " built for " + requestId + "/" + sequence);
+        }
+        List<Posting> postings = entry.postings();
+        List<UserId> users = new ArrayList<>(EntryUsers.of(entry));
+        List<Map.Entry<UserId, long[]>> dirty = new ArrayList<>(locked.size());
+        for (Map.Entry<UserId, long[]> e : locked.entrySet()) {
+            if (e.getValue()[3] != 0) {
+                dirty.add(e);
+            }
+        }
+        StringBuilder sql = new StringBuilder(512).append("WITH e AS (").append(EntryCodec.INSERT_ENTRY).append(')');
+        if (!postings.isEmpty()) {
+            sql.append(", p AS (INSERT INTO ce_postings (sequence, line, account_type, owner, unit, amount) VALUES ");
+            for (int i = 0; i < postings.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?)");
+            }
+            sql.append(')');
+        }
+        if (!users.isEmpty()) {
+            sql.append(", x AS (INSERT INTO ce_entry_users (user_id, sequence) VALUES ");
+            for (int i = 0; i < users.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append("(?, ?)");
+            }
+            sql.append(')');
+        }
+        for (int i = 0; i < dirty.size(); i++) {
+            sql.append(", u").append(i).append(" AS (UPDATE ce_users SET coins = ?, diamonds = ?, coins_received = ?"
+                    + " WHERE user_id = ?)");
+        }
+        if (!pendingCredits.isEmpty()) {
+            sql.append(", c AS (INSERT INTO ce_credits (user_id, diamonds) VALUES ");
+            for (int i = 0; i < pendingCredits.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append("(?, ?)");
+            }
+            sql.append(')');
+        }
+        sql.append(" SELECT 1");
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            EntryCodec.bind(ps, entry.receipt());
+            int at = EntryCodec.columnCount() + 1;
+            for (int i = 0; i < postings.size(); i++) {
+                Posting p = postings.get(i);
+                ps.setLong(at++, sequence);
+                ps.setInt(at++, i);
+                ps.setString(at++, p.account().type().name());
+                if (p.account().owner() == null) {
+                    ps.setNull(at++, java.sql.Types.VARCHAR);
+                } else {
+                    ps.setString(at++, p.account().owner().value());
+                }
+                ps.setString(at++, p.unit().code());
+                ps.setLong(at++, p.amount());
+            }
+            for (UserId u : users) {
+                ps.setString(at++, u.value());
+                ps.setLong(at++, sequence);
+            }
+            for (Map.Entry<UserId, long[]> e : dirty) {
+                long[] row = e.getValue();
+                ps.setLong(at++, row[0]);
+                ps.setLong(at++, row[1]);
+                ps.setLong(at++, row[2]);
+                ps.setString(at++, e.getKey().value());
+            }
+            for (Map.Entry<UserId, Long> e : pendingCredits.entrySet()) {
+                ps.setString(at++, e.getKey().value());
+                ps.setLong(at++, e.getValue());
+            }
+            ps.executeQuery().close();
+        } catch (SQLException e) {
+            if (Dialect.isUniqueViolation(e)) {
+                throw new StoreConflictException("request id " + requestId + " was taken concurrently", e);
+            }
+            throw failure(e, "appending entry " + requestId);
+        }
+        for (Map.Entry<UserId, long[]> e : dirty) {
+            e.getValue()[3] = 0; // written
+        }
+        pendingCredits.clear();
         appended = true;
         return entry;
     }
@@ -273,6 +382,16 @@ final class JdbcTx implements StoreTransaction {
             return row;
         }
         try {
+            if (!locked.isEmpty() && secondLockTimeout != null && !lockTimeoutSet) {
+                // holding a row lock while waiting for another may deadlock; PostgreSQL detects that only after
+                // deadlock_timeout (1 s), stalling every transaction queued behind both rows. A short
+                // transaction-local lock_timeout (55P03, retried) breaks such cycles sooner.
+                try (PreparedStatement ps = c.prepareStatement("SELECT set_config('lock_timeout', ?, true)")) {
+                    ps.setString(1, secondLockTimeout);
+                    ps.executeQuery().close();
+                }
+                lockTimeoutSet = true;
+            }
             row = selectForUpdate(user);
             if (row == null) {
                 try (PreparedStatement ps = c.prepareStatement(dialect.insertUserIfAbsent())) {
@@ -292,10 +411,11 @@ final class JdbcTx implements StoreTransaction {
                     throw new LedgerStoreException("the row of user " + user + " vanished after its insert");
                 }
             }
-            // roll the user's committed credits into the row (we hold its lock, so no one else rolls them)
+            // roll the user's committed credits into the row (we hold its lock, so no one else rolls them); a
+            // credit committed after the count stays in ce_credits for a later lock (reads add it either way)
             List<Long> ids = new ArrayList<>();
             long sum = 0;
-            try (PreparedStatement ps = c.prepareStatement(SELECT_CREDITS)) {
+            if (row[4] > 0) try (PreparedStatement ps = c.prepareStatement(SELECT_CREDITS)) {
                 ps.setString(1, user.value());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -335,7 +455,7 @@ final class JdbcTx implements StoreTransaction {
         try (PreparedStatement ps = c.prepareStatement(SELECT_USER_FOR_UPDATE)) {
             ps.setString(1, user.value());
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), 0} : null;
+                return rs.next() ? new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), 0, rs.getLong(4)} : null;
             }
         }
     }

@@ -1,0 +1,167 @@
+package dev.coineconomy.store;
+
+import dev.coineconomy.CoinEconomy;
+import dev.coineconomy.Receipt;
+import dev.coineconomy.Region;
+import dev.coineconomy.RequestId;
+import dev.coineconomy.UserId;
+import dev.coineconomy.ledger.AccountRef;
+import dev.coineconomy.ledger.AccountType;
+import dev.coineconomy.ledger.JournalEntry;
+import dev.coineconomy.ledger.TrialBalance;
+import dev.coineconomy.ledger.Unit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Crash safety through the facade: a child JVM ({@link FacadeCrashWriter}) runs {@link CoinEconomy} purchases
+ * and gifts on PostgreSQL or on an H2 file database and prints each receipt after the facade returned it; the
+ * test kills it with SIGKILL ({@code destroyForcibly}) at random moments, several times. After each kill a fresh
+ * economy on the same database holds every printed receipt exactly once, its trial balance sums to zero per
+ * unit, every wallet equals its postings, and a printed request retried on the fresh economy returns the
+ * stored receipt.
+ */
+class FacadeCrashSafetyTest {
+
+    private static final int KILLS = 3;
+
+    @Test
+    void h2FileDatabaseKeepsEveryReceiptTheFacadeReturned(@TempDir Path dir) throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("ledger").toAbsolutePath() + ";WRITE_DELAY=0";
+        try (SimplePool pool = new SimplePool(() -> DriverManager.getConnection(url, "sa", ""), 2)) {
+            JdbcLedgerStore.create(pool).createSchema();
+        }
+        run(url, "sa", "", () -> new SimplePool(() -> DriverManager.getConnection(url, "sa", ""), 2));
+    }
+
+    @Test
+    void postgresqlKeepsEveryReceiptTheFacadeReturned() throws Exception {
+        String schema = Databases.schema("ce_facade_crash");
+        try (SimplePool pool = Databases.postgres(schema, 2)) {
+            JdbcLedgerStore.create(pool).createSchema();
+        }
+        String url = Databases.PG_URL + (Databases.PG_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        run(url, Databases.PG_USER, Databases.PG_PASSWORD, () -> Databases.postgresPool(schema, 2));
+    }
+
+    interface PoolFactory {
+        SimplePool open();
+    }
+
+    private static void run(String url, String user, String password, PoolFactory pools) throws Exception {
+        Random random = new Random(11);
+        Map<String, String[]> printed = new LinkedHashMap<>();
+        for (int round = 0; round < KILLS; round++) {
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                    FacadeCrashWriter.class.getName(), url, user, password, "r" + round)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            List<String> lines = new ArrayList<>();
+            Thread reader = new Thread(() -> {
+                try (BufferedReader in = new BufferedReader(
+                        new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                    for (String line; (line = in.readLine()) != null; ) {
+                        synchronized (lines) {
+                            lines.add(line);
+                        }
+                    }
+                } catch (java.io.IOException ignored) {
+                    // the child died
+                }
+            });
+            reader.start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (size(lines) < 20 && System.nanoTime() < deadline && child.isAlive()) {
+                Thread.sleep(10); // until the child gifts
+            }
+            assertTrue(child.isAlive(), "the child died on its own");
+            Thread.sleep(20 + random.nextInt(500));
+            child.destroyForcibly();
+            assertTrue(child.waitFor(20, TimeUnit.SECONDS));
+            reader.join(5_000);
+            synchronized (lines) {
+                for (String line : lines) {
+                    String[] f = line.split(" ");
+                    if (f[0].equals("OK") && (f.length == 5 || f.length == 7)) { // a cut last line is not a receipt
+                        printed.put(f[1], f);
+                    }
+                }
+            }
+            try (SimplePool pool = pools.open()) {
+                check(CoinEconomy.builder().store(JdbcLedgerStore.create(pool)).build(), printed, random);
+            }
+        }
+        assertTrue(printed.values().stream().filter(f -> f[2].equals("G")).count() >= 20 * KILLS,
+                () -> "gift receipts printed: " + printed.size());
+    }
+
+    private static int size(List<String> lines) {
+        synchronized (lines) {
+            return lines.size();
+        }
+    }
+
+    private static void check(CoinEconomy economy, Map<String, String[]> printed, Random random) {
+        List<JournalEntry> all = new ArrayList<>();
+        for (long from = 1; ; ) {
+            List<JournalEntry> page = economy.journal(from, 500);
+            if (page.isEmpty()) {
+                break;
+            }
+            all.addAll(page);
+            from = page.get(page.size() - 1).sequence() + 1;
+        }
+        Set<String> ids = new HashSet<>();
+        Set<UserId> users = new HashSet<>();
+        for (JournalEntry e : all) {
+            assertTrue(ids.add(e.requestId().value()), () -> "twice in the journal: " + e.requestId());
+            e.postings().forEach(p -> {
+                if (p.account().owner() != null) {
+                    users.add(p.account().owner());
+                }
+            });
+        }
+        for (String id : printed.keySet()) {
+            assertTrue(ids.contains(id), () -> "receipt printed but not in the journal: " + id);
+        }
+        TrialBalance tb = economy.trialBalance();
+        assertEquals(all.size(), tb.entries());
+        for (Unit unit : List.of(Unit.COINS, Unit.DIAMONDS, new Unit("USD"))) {
+            assertEquals(0L, tb.total(unit), () -> "trial balance in " + unit);
+        }
+        for (UserId u : users) {
+            assertEquals(tb.balance(AccountRef.user(AccountType.USER_COINS, u), Unit.COINS),
+                    economy.wallet(u).coins().amount(), () -> "coins of " + u + " vs postings");
+            assertEquals(tb.balance(AccountRef.user(AccountType.USER_DIAMONDS, u), Unit.DIAMONDS),
+                    economy.wallet(u).diamonds().amount(), () -> "diamonds of " + u + " vs postings");
+        }
+        // a printed request retried on the fresh economy returns its stored receipt and adds nothing
+        List<String[]> receipts = new ArrayList<>(printed.values());
+        for (int k = 0; k < 5; k++) {
+            String[] f = receipts.get(random.nextInt(receipts.size()));
+            RequestId id = RequestId.of(f[1]);
+            Receipt retried = f[2].equals("G")
+                    ? economy.sendGift(id, UserId.of(f[3]), UserId.of(f[4]), f[5], Long.parseLong(f[6]))
+                    : economy.purchase(id, UserId.of(f[3]), f[4], Region.of("US"));
+            assertEquals(economy.entry(id).orElseThrow().receipt(), retried);
+        }
+        assertEquals(all.size(), economy.journalSize());
+    }
+}
