@@ -160,23 +160,123 @@ public final class FinanceState {
         b.append("c=").append(l.coins()).append(";r=").append(l.coinsRemaining())
                 .append(";at=").append(s.purchased().getEpochSecond()).append('.').append(s.purchased().getNano())
                 .append(";st=").append(s.status().name());
-        l.saleSplit().ifPresent(sale -> b.append(";cur=").append(sale.currency().getCurrencyCode())
-                .append(";g=").append(sale.gross().toMinorUnits())
-                .append(";f=").append(sale.storeFee().toMinorUnits())
-                .append(";t=").append(sale.tax().toMinorUnits()));
+        l.saleSplit().ifPresent(sale -> b.append(saleText(sale)));
         return b.toString();
     }
 
-    static StoredLot decodeLot(String key, String value) {
-        Map<String, String> m = fields(value);
-        SaleSplit sale = null;
-        if (m.containsKey("cur")) {
-            sale = SaleSplit.ofMinor(Currency.getInstance(m.get("cur")), num(m, "g"), num(m, "f"), num(m, "t"));
+    /** A decoded lot and the text it came from; immutable (safely published through final fields). */
+    private static final class Decoded {
+        final String key;
+        final String value;
+        final StoredLot lot;
+
+        Decoded(String key, String value, StoredLot lot) {
+            this.key = key;
+            this.value = value;
+            this.lot = lot;
         }
-        String[] at = m.get("at").split("\\.", 2);
-        Lot lot = new Lot(RequestId.of(key), num(m, "c"), num(m, "r"), sale);
-        return new StoredLot(lot, Instant.ofEpochSecond(Long.parseLong(at[0]), Long.parseLong(at[1])),
-                LotStatus.valueOf(m.get("st")));
+    }
+
+    /**
+     * Recently decoded lots, direct-mapped by the text's hash: a gift reads all of its sender's lots, and
+     * most of them are unchanged since the last gift, so most decodes are a lookup.
+     */
+    private static final Decoded[] DECODED = new Decoded[4096];
+
+    static StoredLot decodeLot(String key, String value) {
+        int slot = (value.hashCode() * 31 + key.hashCode()) & (DECODED.length - 1);
+        Decoded d = DECODED[slot];
+        if (d != null && d.value.equals(value) && d.key.equals(key)) {
+            return d.lot;
+        }
+        StoredLot lot = parseLot(key, value);
+        DECODED[slot] = new Decoded(key, value, lot);
+        return lot;
+    }
+
+    private static StoredLot parseLot(String key, String value) {
+        // hand-rolled: a gift re-reads the lot it spends from on every gift, so no split, map or regex here
+        long coins = -1;
+        long remaining = -1;
+        long second = 0;
+        long nano = 0;
+        boolean at = false;
+        LotStatus status = null;
+        int saleFrom = -1;
+        int i = 0;
+        int n = value.length();
+        while (i < n) {
+            int eq = value.indexOf('=', i);
+            int end = value.indexOf(';', eq);
+            if (end < 0) {
+                end = n;
+            }
+            String name = value.substring(i, eq);
+            switch (name) {
+                case "c" -> coins = Long.parseLong(value, eq + 1, end, 10);
+                case "r" -> remaining = Long.parseLong(value, eq + 1, end, 10);
+                case "at" -> {
+                    int dot = value.indexOf('.', eq);
+                    second = Long.parseLong(value, eq + 1, dot, 10);
+                    nano = Long.parseLong(value, dot + 1, end, 10);
+                    at = true;
+                }
+                case "st" -> status = LotStatus.valueOf(value.substring(eq + 1, end));
+                case "cur" -> saleFrom = i;
+                default -> {
+                    // g, f, t: read with the sale below
+                }
+            }
+            if (saleFrom >= 0) {
+                break; // the sale's fields come last
+            }
+            i = end + 1;
+        }
+        if (coins < 0 || remaining < 0 || !at || status == null) {
+            throw new IllegalStateException("malformed lot record " + key + ": " + value);
+        }
+        SaleSplit sale = saleFrom < 0 ? null : sale(value.substring(saleFrom));
+        Lot lot = new Lot(RequestId.of(key), coins, remaining, sale);
+        return new StoredLot(lot, Instant.ofEpochSecond(second, nano), status);
+    }
+
+    /** A sale split and its text; immutable (safely published through final fields). */
+    private static final class CachedSale {
+        final String text;
+        final SaleSplit sale;
+
+        CachedSale(String text, SaleSplit sale) {
+            this.text = text;
+            this.sale = sale;
+        }
+    }
+
+    /** A lot's sale split never changes: each distinct one is decoded and encoded once, not per gift. */
+    private static final CachedSale[] SALES_BY_TEXT = new CachedSale[1024];
+    private static final CachedSale[] SALES_BY_SPLIT = new CachedSale[1024];
+
+    private static SaleSplit sale(String text) {
+        int slot = text.hashCode() & (SALES_BY_TEXT.length - 1);
+        CachedSale cached = SALES_BY_TEXT[slot];
+        if (cached != null && cached.text.equals(text)) {
+            return cached.sale;
+        }
+        Map<String, String> m = fields(text);
+        SaleSplit sale = SaleSplit.ofMinor(Currency.getInstance(m.get("cur")), num(m, "g"), num(m, "f"), num(m, "t"));
+        SALES_BY_TEXT[slot] = new CachedSale(text, sale);
+        return sale;
+    }
+
+    private static String saleText(SaleSplit sale) {
+        int slot = System.identityHashCode(sale) & (SALES_BY_SPLIT.length - 1);
+        CachedSale cached = SALES_BY_SPLIT[slot];
+        if (cached != null && cached.sale == sale) {
+            return cached.text;
+        }
+        String text = ";cur=" + sale.currency().getCurrencyCode() + ";g=" + sale.gross().toMinorUnits()
+                + ";f=" + sale.storeFee().toMinorUnits() + ";t=" + sale.tax().toMinorUnits();
+        SALES_BY_SPLIT[slot] = new CachedSale(text, sale);
+        return text;
     }
 
     // ---- payouts -------------------------------------------------------------------------------------
