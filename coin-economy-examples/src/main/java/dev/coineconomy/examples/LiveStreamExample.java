@@ -53,7 +53,7 @@ public final class LiveStreamExample {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         out.print(report.text());
         out.flush();
-        if (!report.summary().conservationOk()) {
+        if (!report.summary().conservationOk() || !report.summary().auditClean()) {
             System.exit(1);
         }
     }
