@@ -283,6 +283,20 @@ public final class LiveStreamSimulation {
     }
 
     /**
+     * The economy this simulation drives, for inspecting its journal after {@link #simulate}.
+     *
+     * @return the economy
+     */
+    public CoinEconomy economy() {
+        return economy;
+    }
+
+    /** @return the id of the simulated stream */
+    public StreamId streamId() {
+        return streamId;
+    }
+
+    /**
      * Runs the example's stream with a seed.
      *
      * @param seed the seed
