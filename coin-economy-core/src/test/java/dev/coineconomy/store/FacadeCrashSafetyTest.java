@@ -34,8 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Crash safety through the facade: a child JVM ({@link FacadeCrashWriter}) runs {@link CoinEconomy} purchases
  * and gifts on PostgreSQL or on an H2 file database and prints each receipt after the facade returned it; the
  * test kills it with SIGKILL ({@code destroyForcibly}) at random moments, several times. After each kill a fresh
- * economy on the same database holds every printed receipt exactly once, its trial balance sums to zero per
- * unit, every wallet equals its postings, and a printed request retried on the fresh economy returns the
+ * economy on the same database holds every printed receipt exactly once, its {@code audit()} is clean, its
+ * trial balance sums to zero per unit, every wallet equals its postings, and a printed request retried on the fresh economy returns the
  * stored receipt.
  */
 class FacadeCrashSafetyTest {
@@ -152,6 +152,8 @@ class FacadeCrashSafetyTest {
             assertEquals(tb.balance(AccountRef.user(AccountType.USER_DIAMONDS, u), Unit.DIAMONDS),
                     economy.wallet(u).diamonds().amount(), () -> "diamonds of " + u + " vs postings");
         }
+        // the audit replays the journal from nothing: every invariant holds after the kill
+        assertEquals(List.of(), economy.audit(), "audit findings after a kill");
         // a printed request retried on the fresh economy returns its stored receipt and adds nothing
         List<String[]> receipts = new ArrayList<>(printed.values());
         for (int k = 0; k < 5; k++) {

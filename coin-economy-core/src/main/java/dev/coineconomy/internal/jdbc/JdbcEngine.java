@@ -167,6 +167,7 @@ public final class JdbcEngine {
             tx.flush();
             tx.end();
             c.commit();
+            tx.deleteRolledCredits();
             return result;
         } catch (SQLException e) {
             failure = e;

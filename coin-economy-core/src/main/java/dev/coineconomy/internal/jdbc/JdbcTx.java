@@ -36,17 +36,25 @@ final class JdbcTx implements StoreTransaction {
 
     /** Locks a user's row and counts the user's waiting credits (so that most locks need no second query). */
     private static final String SELECT_USER_FOR_UPDATE = "SELECT u.coins, u.diamonds, u.coins_received,"
-            + " (SELECT COUNT(*) FROM ce_credits c WHERE c.user_id = u.user_id)"
+            + " (SELECT COUNT(*) FROM ce_credits c WHERE c.user_id = u.user_id AND NOT c.rolled)"
             + " FROM ce_users u WHERE u.user_id = ? FOR UPDATE";
-    private static final String SELECT_CREDITS = "SELECT id, diamonds FROM ce_credits WHERE user_id = ?";
-    private static final String DELETE_CREDIT = "DELETE FROM ce_credits WHERE id = ?";
+    private static final String SELECT_CREDITS =
+            "SELECT id, diamonds FROM ce_credits WHERE user_id = ? AND NOT rolled";
+    /**
+     * Marks a credit moved into its user's row. Not a delete: an interrupted transaction's uncommitted
+     * deletes were seen to survive an H2 crash (a SIGKILL) while its row update did not; the rolled rows are
+     * deleted after commit ({@link #deleteRolledCredits}), where a lost or repeated delete changes nothing.
+     */
+    private static final String ROLL_CREDIT = "UPDATE ce_credits SET rolled = TRUE WHERE id = ? AND NOT rolled";
+    private static final String DELETE_ROLLED = "DELETE FROM ce_credits WHERE user_id = ? AND rolled";
     private static final String INSERT_CREDIT = "INSERT INTO ce_credits (user_id, diamonds) VALUES (?, ?)";
     private static final String UPDATE_USER =
             "UPDATE ce_users SET coins = ?, diamonds = ?, coins_received = ? WHERE user_id = ?";
     private static final String SELECT_USER = "SELECT u.coins, u.diamonds + COALESCE((SELECT SUM(c.diamonds)"
-            + " FROM ce_credits c WHERE c.user_id = u.user_id), 0), u.coins_received FROM ce_users u WHERE u.user_id = ?";
+            + " FROM ce_credits c WHERE c.user_id = u.user_id AND NOT c.rolled), 0), u.coins_received"
+            + " FROM ce_users u WHERE u.user_id = ?";
     private static final String SELECT_CREDIT_SUM =
-            "SELECT COUNT(*), COALESCE(SUM(diamonds), 0) FROM ce_credits WHERE user_id = ?";
+            "SELECT COUNT(*), COALESCE(SUM(diamonds), 0) FROM ce_credits WHERE user_id = ? AND NOT rolled";
     private static final String SELECT_COUNTER =
             "SELECT amount FROM ce_user_counters WHERE user_id = ? AND counter_key = ?";
     private static final String UPDATE_COUNTER =
@@ -64,6 +72,8 @@ final class JdbcTx implements StoreTransaction {
     private final Dialect dialect;
     /** Locked users: coins, diamonds, coins received, dirty (0/1), credits waiting when locked. */
     private final Map<UserId, long[]> locked = new HashMap<>(4);
+    /** Users whose credits this transaction rolled into their rows (deleted after commit). */
+    private final List<UserId> rolledUsers = new ArrayList<>(1);
     /** Credits to users not locked here, inserted at flush. */
     private final Map<UserId, Long> pendingCredits = new LinkedHashMap<>(2);
     private boolean appended;
@@ -425,7 +435,7 @@ final class JdbcTx implements StoreTransaction {
                 }
             }
             if (!ids.isEmpty()) {
-                try (PreparedStatement ps = c.prepareStatement(DELETE_CREDIT)) {
+                try (PreparedStatement ps = c.prepareStatement(ROLL_CREDIT)) {
                     for (long id : ids) {
                         ps.setLong(1, id);
                         ps.addBatch();
@@ -438,6 +448,7 @@ final class JdbcTx implements StoreTransaction {
                 }
                 row[1] = Math.addExact(row[1], sum);
                 row[3] = 1;
+                rolledUsers.add(user);
             }
         } catch (SQLException e) {
             throw failure(e, "locking user " + user);
@@ -741,6 +752,27 @@ final class JdbcTx implements StoreTransaction {
                 }
                 ps.executeBatch();
             }
+        }
+    }
+
+    /**
+     * After commit: deletes the credits this transaction rolled into their users' rows, in autocommit. Best
+     * effort: a rolled credit is ignored by every read, so a delete that fails or is lost changes nothing.
+     */
+    void deleteRolledCredits() {
+        if (rolledUsers.isEmpty()) {
+            return;
+        }
+        try {
+            c.setAutoCommit(true);
+            try (PreparedStatement ps = c.prepareStatement(DELETE_ROLLED)) {
+                for (UserId u : rolledUsers) {
+                    ps.setString(1, u.value());
+                    ps.executeUpdate();
+                }
+            }
+        } catch (SQLException e) {
+            // harmless: the rows stay marked rolled and a later roll-up of the user deletes them
         }
     }
 
