@@ -1,9 +1,14 @@
 package dev.coineconomy.examples;
 
+import dev.coineconomy.ChargebackReceipt;
 import dev.coineconomy.CoinEconomy;
 import dev.coineconomy.GiftReceipt;
+import dev.coineconomy.GrantReceipt;
+import dev.coineconomy.PayoutFailedReceipt;
+import dev.coineconomy.PayoutSettledReceipt;
 import dev.coineconomy.PurchaseReceipt;
 import dev.coineconomy.Receipt;
+import dev.coineconomy.RefundReceipt;
 import dev.coineconomy.UserId;
 import dev.coineconomy.Wallet;
 import dev.coineconomy.WithdrawalReceipt;
@@ -29,9 +34,10 @@ import java.util.TreeSet;
  * the host collected:
  * <ul>
  *   <li>every unit's postings sum to zero;</li>
- *   <li>coins issued = coins held + coins spent; diamonds issued = diamonds held + diamonds in payout +
- *       diamonds redeemed (a withdrawal is a pending payout until the host settles it); per currency, gross
- *       sales = store fees + tax + deferred revenue + recognized revenue;</li>
+ *   <li>coins sold + coins granted = coins held + spent + refunded + charged back; diamonds issued =
+ *       diamonds held + in payout + redeemed + clawed back (a withdrawal is a pending payout until the host
+ *       settles it); per currency, gross sales = refunds + chargebacks + store fees + tax + deferred revenue
+ *       + recognized revenue − chargeback losses;</li>
  *   <li>the journal holds exactly the accepted receipts, in order, and nothing else;</li>
  *   <li>the receipts' totals equal the platform accounts, and per user they sum to the wallet, which
  *       equals the user's accounts in the trial balance;</li>
@@ -43,25 +49,34 @@ public final class ConservationCheck {
     private static final int PAGE = 1_000;
 
     private final CoinEconomy economy;
-    private final List<PurchaseReceipt> purchases;
-    private final List<GiftReceipt> gifts;
-    private final List<WithdrawalReceipt> withdrawals;
+    private final List<Receipt> receipts;
+    private final List<PurchaseReceipt> purchases = new ArrayList<>();
+    private final List<GiftReceipt> gifts = new ArrayList<>();
+    private final List<WithdrawalReceipt> withdrawals = new ArrayList<>();
     private final List<LiveStreamSummary.Check> checks = new ArrayList<>();
 
     /**
      * Prepares the audit.
      *
-     * @param economy     the economy after the run
-     * @param purchases   every accepted purchase, once each
-     * @param gifts       every accepted gift, once each
-     * @param withdrawals every accepted withdrawal, once each
+     * @param economy  the economy after the run
+     * @param receipts every accepted command's receipt, once each
      */
-    public ConservationCheck(CoinEconomy economy, List<PurchaseReceipt> purchases, List<GiftReceipt> gifts,
-                             List<WithdrawalReceipt> withdrawals) {
+    public ConservationCheck(CoinEconomy economy, List<? extends Receipt> receipts) {
         this.economy = Objects.requireNonNull(economy, "economy");
-        this.purchases = List.copyOf(purchases);
-        this.gifts = List.copyOf(gifts);
-        this.withdrawals = List.copyOf(withdrawals);
+        this.receipts = List.copyOf(receipts);
+        for (Receipt r : this.receipts) {
+            if (r instanceof PurchaseReceipt p) {
+                purchases.add(p);
+            } else if (r instanceof GiftReceipt g) {
+                gifts.add(g);
+            } else if (r instanceof WithdrawalReceipt w) {
+                withdrawals.add(w);
+            }
+        }
+    }
+
+    private <T extends Receipt> long sum(Class<T> type, java.util.function.ToLongFunction<T> amount) {
+        return receipts.stream().filter(type::isInstance).map(type::cast).mapToLong(amount).sum();
     }
 
     /**
@@ -83,9 +98,7 @@ public final class ConservationCheck {
 
     private void journal(TrialBalance tb) {
         Map<Long, Receipt> bySequence = new HashMap<>();
-        purchases.forEach(r -> bySequence.put(r.sequence(), r));
-        gifts.forEach(r -> bySequence.put(r.sequence(), r));
-        withdrawals.forEach(r -> bySequence.put(r.sequence(), r));
+        receipts.forEach(r -> bySequence.put(r.sequence(), r));
         long read = 0;
         long matching = 0;
         for (long from = 1; ; from += PAGE) {
@@ -112,16 +125,21 @@ public final class ConservationCheck {
         for (Unit unit : units) {
             count("postings in " + unit + " sum to zero", 0, tb.total(unit));
         }
-        long coinsIssued = -platform(tb, AccountType.COIN_ISSUANCE, Unit.COINS);
+        long coinsIssued = -platform(tb, AccountType.COIN_ISSUANCE, Unit.COINS)
+                - platform(tb, AccountType.PROMOTIONAL_COINS, Unit.COINS);
         long coinsHeld = users(tb, AccountType.USER_COINS, Unit.COINS);
         long coinsSpent = platform(tb, AccountType.COINS_SPENT, Unit.COINS);
-        check("coins issued = held + spent", coinsIssued,
-                String.format(Locale.ROOT, "%,d + %,d", coinsHeld, coinsSpent), coinsHeld + coinsSpent);
+        long coinsReversed = platform(tb, AccountType.COINS_REFUNDED, Unit.COINS)
+                + platform(tb, AccountType.COINS_CHARGED_BACK, Unit.COINS);
+        check("coins sold + granted = held + spent + refunded/charged back", coinsIssued,
+                String.format(Locale.ROOT, "%,d + %,d + %,d", coinsHeld, coinsSpent, coinsReversed),
+                coinsHeld + coinsSpent + coinsReversed);
         long diamondsIssued = -platform(tb, AccountType.DIAMOND_ISSUANCE, Unit.DIAMONDS);
         long diamondsHeld = users(tb, AccountType.USER_DIAMONDS, Unit.DIAMONDS)
                 + users(tb, AccountType.USER_DIAMONDS_HELD, Unit.DIAMONDS);
         long inPayout = users(tb, AccountType.USER_DIAMONDS_IN_PAYOUT, Unit.DIAMONDS);
-        long redeemed = platform(tb, AccountType.DIAMONDS_REDEEMED, Unit.DIAMONDS);
+        long redeemed = platform(tb, AccountType.DIAMONDS_REDEEMED, Unit.DIAMONDS)
+                + platform(tb, AccountType.DIAMONDS_CLAWED_BACK, Unit.DIAMONDS);
         check("diamonds issued = held + in payout + redeemed", diamondsIssued,
                 String.format(Locale.ROOT, "%,d + %,d + %,d", diamondsHeld, inPayout, redeemed),
                 diamondsHeld + inPayout + redeemed);
@@ -131,9 +149,12 @@ public final class ConservationCheck {
             long tax = platform(tb, AccountType.TAX_PAYABLE, unit);
             long deferred = platform(tb, AccountType.DEFERRED_REVENUE, unit);
             long recognized = platform(tb, AccountType.RECOGNIZED_REVENUE, unit);
-            checks.add(new LiveStreamSummary.Check(unit + " gross sales = fees + tax + deferred + recognized",
-                    money(unit, sales), money(unit, fees) + " + " + money(unit, tax) + " + " + money(unit, deferred)
-                    + " + " + money(unit, recognized), sales == fees + tax + deferred + recognized));
+            long reversed = platform(tb, AccountType.SALES_REFUNDS, unit) + platform(tb, AccountType.CHARGEBACKS, unit);
+            long losses = platform(tb, AccountType.CHARGEBACK_LOSSES, unit);
+            checks.add(new LiveStreamSummary.Check(unit + " gross sales = reversed + fees + tax + deferred + recognized"
+                    + " - losses", money(unit, sales), money(unit, reversed) + " + " + money(unit, fees) + " + "
+                    + money(unit, tax) + " + " + money(unit, deferred) + " + " + money(unit, recognized) + " - "
+                    + money(unit, -losses), sales == reversed + fees + tax + deferred + recognized + losses));
         }
     }
 
@@ -141,21 +162,30 @@ public final class ConservationCheck {
         long bought = purchases.stream().mapToLong(r -> r.coins().amount()).sum();
         count("receipts: coins bought = coins issued", bought,
                 -platform(tb, AccountType.COIN_ISSUANCE, Unit.COINS));
+        count("receipts: coins granted = promotional coins", sum(GrantReceipt.class, r -> r.coins().amount()),
+                -platform(tb, AccountType.PROMOTIONAL_COINS, Unit.COINS));
+        count("receipts: coins refunded", sum(RefundReceipt.class, r -> r.coinsRemoved().amount()),
+                platform(tb, AccountType.COINS_REFUNDED, Unit.COINS));
+        count("receipts: coins charged back", sum(ChargebackReceipt.class, r -> r.coinsRemoved().amount()),
+                platform(tb, AccountType.COINS_CHARGED_BACK, Unit.COINS));
         long giftCoins = gifts.stream().mapToLong(r -> r.coinsSpent().amount()).sum();
         count("receipts: gift coins = coins spent", giftCoins, platform(tb, AccountType.COINS_SPENT, Unit.COINS));
         long credited = gifts.stream().mapToLong(r -> r.diamondsCredited().amount()).sum();
         count("receipts: diamonds credited = issued", credited,
                 -platform(tb, AccountType.DIAMOND_ISSUANCE, Unit.DIAMONDS));
-        long debited = withdrawals.stream().mapToLong(r -> r.diamondsDebited().amount()).sum();
-        count("receipts: diamonds withdrawn = in payout + redeemed", debited,
+        long debited = withdrawals.stream().mapToLong(r -> r.diamondsDebited().amount()).sum()
+                - sum(PayoutFailedReceipt.class, r -> r.diamonds().amount());
+        count("receipts: diamonds withdrawn - failed = in payout + redeemed", debited,
                 users(tb, AccountType.USER_DIAMONDS_IN_PAYOUT, Unit.DIAMONDS)
                         + platform(tb, AccountType.DIAMONDS_REDEEMED, Unit.DIAMONDS));
+        count("receipts: diamonds settled = redeemed", sum(PayoutSettledReceipt.class, r -> r.diamonds().amount()),
+                platform(tb, AccountType.DIAMONDS_REDEEMED, Unit.DIAMONDS));
         Map<String, Long> sales = new TreeMap<>();
         purchases.forEach(r -> sales.merge(r.price().currency().getCurrencyCode(), r.price().toMinorUnits(),
                 Math::addExact));
         Map<String, Long> paid = new TreeMap<>();
-        withdrawals.forEach(r -> paid.merge(r.payout().currency().getCurrencyCode(), r.payout().toMinorUnits(),
-                Math::addExact));
+        receipts.stream().filter(r -> r instanceof PayoutSettledReceipt).map(r -> ((PayoutSettledReceipt) r).paid())
+                .forEach(m -> paid.merge(m.currency().getCurrencyCode(), m.toMinorUnits(), Math::addExact));
         TreeSet<String> codes = new TreeSet<>(sales.keySet());
         codes.addAll(paid.keySet());
         currencies(tb).forEach(u -> codes.add(u.code()));
@@ -166,16 +196,27 @@ public final class ConservationCheck {
             checks.add(new LiveStreamSummary.Check("receipts: " + code + " prices = gross sales",
                     money(unit, s), money(unit, salesTb), s == salesTb));
             long p = paid.getOrDefault(code, 0L);
-            long owedTb = platform(tb, AccountType.PAYOUTS_PAID, unit)
-                    + platform(tb, AccountType.CREATOR_PAYABLE, unit);
-            checks.add(new LiveStreamSummary.Check("receipts: " + code + " payouts <= payouts paid + creator payable",
-                    money(unit, p), money(unit, owedTb), p <= owedTb));
+            long paidTb = platform(tb, AccountType.PAYOUTS_PAID, unit);
+            checks.add(new LiveStreamSummary.Check("receipts: " + code + " settled payouts = payouts paid",
+                    money(unit, p), money(unit, paidTb), p == paidTb));
         }
     }
 
     private void wallets(TrialBalance tb, List<UserId> users) {
         Map<UserId, long[]> fromReceipts = new HashMap<>();
-        purchases.forEach(r -> fromReceipts.computeIfAbsent(r.user(), k -> new long[2])[0] += r.coins().amount());
+        for (Receipt r : receipts) {
+            if (r instanceof PurchaseReceipt p) {
+                fromReceipts.computeIfAbsent(p.user(), k -> new long[2])[0] += p.coins().amount();
+            } else if (r instanceof GrantReceipt g) {
+                fromReceipts.computeIfAbsent(g.user(), k -> new long[2])[0] += g.coins().amount();
+            } else if (r instanceof RefundReceipt f) {
+                fromReceipts.computeIfAbsent(f.user(), k -> new long[2])[0] -= f.coinsRemoved().amount();
+            } else if (r instanceof ChargebackReceipt c) {
+                fromReceipts.computeIfAbsent(c.user(), k -> new long[2])[0] -= c.coinsRemoved().amount();
+            } else if (r instanceof PayoutFailedReceipt f) {
+                fromReceipts.computeIfAbsent(f.creator(), k -> new long[2])[1] += f.diamonds().amount();
+            }
+        }
         for (GiftReceipt r : gifts) {
             fromReceipts.computeIfAbsent(r.sender(), k -> new long[2])[0] -= r.coinsSpent().amount();
             fromReceipts.computeIfAbsent(r.creator(), k -> new long[2])[1] += r.diamondsCredited().amount();
@@ -189,15 +230,16 @@ public final class ConservationCheck {
         for (UserId u : users) {
             Wallet w = economy.wallet(u);
             long[] sums = fromReceipts.getOrDefault(u, new long[2]);
-            if (sums[0] == w.coins().amount() && sums[1] == w.diamonds().amount()) {
+            long coins = w.coins().amount() - w.coinsOwed().amount();
+            if (sums[0] == coins && sums[1] == w.diamonds().amount()) {
                 receiptsMatch++;
             }
-            if (tb.balance(AccountRef.user(AccountType.USER_COINS, u), Unit.COINS) == w.coins().amount()
+            if (tb.balance(AccountRef.user(AccountType.USER_COINS, u), Unit.COINS) == coins
                     && tb.balance(AccountRef.user(AccountType.USER_DIAMONDS, u), Unit.DIAMONDS)
                     == w.diamonds().amount()) {
                 ledgerMatch++;
             }
-            coinsInWallets += w.coins().amount();
+            coinsInWallets += coins;
             diamondsInWallets += w.diamonds().amount();
         }
         count("wallets = sum of their receipts (users)", users.size(), receiptsMatch);

@@ -5,10 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * Runs one simulated live stream and prints its summary: coins sold and revenue per pack, gifts by
- * type, the top gifters, the creator's diamonds and withdrawals, what the platform kept per currency,
- * rejections by code, and a conservation check computed from the journal. Exits with status 1 if the
- * check fails.
+ * Runs one simulated live stream and prints, in about 70 lines: the viewers the profile directory
+ * refused ({@code NOT_ELIGIBLE} by reason), coins sold and granted, the refund and the chargeback (and the
+ * restricted buyer), the stream's summary and top-5 leaderboard from {@code streamSummary} (checked
+ * against the receipts), the creator's payouts (PAID, FAILED, PENDING), request and rejection counts, the
+ * listener's event counts, the finance report of the simulated period per currency, the replay
+ * {@code audit()} and a conservation check computed from the journal. Exits with status 1 if the audit
+ * or the check fails.
  *
  * <pre>
  * mvn -B -q -pl coin-economy-examples -am compile exec:java
@@ -53,7 +56,7 @@ public final class LiveStreamExample {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         out.print(report.text());
         out.flush();
-        if (!report.summary().conservationOk()) {
+        if (!report.summary().conservationOk() || !report.summary().auditClean()) {
             System.exit(1);
         }
     }

@@ -10,21 +10,20 @@ import dev.coineconomy.WithdrawalReceipt;
 import dev.coineconomy.catalog.CoinPack;
 import dev.coineconomy.catalog.Gift;
 import dev.coineconomy.catalog.PriceKey;
+import dev.coineconomy.ledger.Payout;
+import dev.coineconomy.ledger.PayoutState;
 import dev.coineconomy.money.Money;
 import dev.coineconomy.policy.DiamondValue;
+import dev.coineconomy.stream.StreamSummary;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Currency;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Adds up the receipts of a run into a {@link LiveStreamSummary}. Pure: it reads the receipts, the
@@ -32,7 +31,7 @@ import java.util.TreeMap;
  */
 final class Tally {
 
-    private static final int TOP_GIFTERS = 5;
+    private static final int TOP_GIFTERS = LiveStreamSimulation.TOP;
 
     private Tally() {
     }
@@ -40,7 +39,8 @@ final class Tally {
     static LiveStreamSummary summarise(LiveStreamSimulation.Settings settings, CoinEconomy economy, int viewers,
                                        List<PurchaseReceipt> purchases, List<GiftReceipt> gifts,
                                        List<WithdrawalReceipt> withdrawals, Map<UserId, Region> regions,
-                                       Map<RejectionCode, Integer> rejections,
+                                       StreamSummary stream, List<LiveStreamSummary.Refusal> refusals,
+                                       LiveStreamSummary.Ledger ledger, Map<RejectionCode, Integer> rejections,
                                        LiveStreamSummary.Requests requests, List<LiveStreamSummary.Check> checks) {
         DiamondValue value = economy.policy().payout().diamondValue();
         Set<UserId> buyers = new HashSet<>();
@@ -49,8 +49,8 @@ final class Tally {
         gifts.forEach(g -> gifters.add(g.sender()));
         return new LiveStreamSummary(settings.seed(), viewers, buyers.size(), gifters.size(), settings.start(),
                 settings.length(), economy.policy(), packs(economy, purchases), gifts(economy, gifts),
-                topGifters(gifts, regions), creator(economy, gifts, withdrawals, value), withdrawals,
-                currencies(economy, purchases, gifts, value), rejections, requests, checks);
+                topGifters(gifts, regions), stream, refusals, creator(economy, gifts, ledger.payouts(), value),
+                withdrawals, ledger, rejections, requests, checks);
     }
 
     private static List<LiveStreamSummary.PackLine> packs(CoinEconomy economy, List<PurchaseReceipt> purchases) {
@@ -96,28 +96,31 @@ final class Tally {
         return out;
     }
 
-    private static List<LiveStreamSummary.GifterLine> topGifters(List<GiftReceipt> gifts,
+    /** The top gifters by coins, ties to whoever reached the amount first (the stream leaderboard's rule). */
+    static List<LiveStreamSummary.GifterLine> topGifters(List<GiftReceipt> gifts,
                                                                Map<UserId, Region> regions) {
         Map<UserId, long[]> bySender = new HashMap<>();
         for (GiftReceipt g : gifts) {
-            long[] t = bySender.computeIfAbsent(g.sender(), k -> new long[2]);
+            long[] t = bySender.computeIfAbsent(g.sender(), k -> new long[3]);
             t[0]++;
             t[1] += g.coinsSpent().amount();
+            t[2] = Math.max(t[2], g.sequence());
         }
+        // most coins first; a tie goes to whoever reached the amount first (the stream leaderboard's rule)
         List<Map.Entry<UserId, long[]>> ranked = new ArrayList<>(bySender.entrySet());
         ranked.sort(Comparator.comparingLong((Map.Entry<UserId, long[]> e) -> -e.getValue()[1])
-                .thenComparing(e -> e.getKey().value()));
+                .thenComparingLong(e -> e.getValue()[2]));
         List<LiveStreamSummary.GifterLine> out = new ArrayList<>();
         for (int i = 0; i < Math.min(TOP_GIFTERS, ranked.size()); i++) {
             Map.Entry<UserId, long[]> e = ranked.get(i);
             out.add(new LiveStreamSummary.GifterLine(i + 1, e.getKey(), regions.get(e.getKey()),
-                    (int) e.getValue()[0], e.getValue()[1]));
+                    (int) e.getValue()[0], e.getValue()[1], e.getValue()[2]));
         }
         return out;
     }
 
     private static LiveStreamSummary.CreatorLine creator(CoinEconomy economy, List<GiftReceipt> gifts,
-                                                         List<WithdrawalReceipt> withdrawals, DiamondValue value) {
+                                                         List<Payout> payouts, DiamondValue value) {
         UserId creator = LiveStreamSimulation.CREATOR;
         long received = 0;
         long earned = 0;
@@ -127,11 +130,18 @@ final class Tally {
                 earned += g.diamondsCredited().amount();
             }
         }
-        long withdrawn = 0;
+        long diamondsPaid = 0;
         Money paid = Money.zero(value.currency());
-        for (WithdrawalReceipt w : withdrawals) {
-            withdrawn += w.diamondsDebited().amount();
-            paid = paid.plus(w.payout());
+        long diamondsPending = 0;
+        Money pending = Money.zero(value.currency());
+        for (Payout p : payouts) {
+            if (p.state() == PayoutState.PAID) {
+                diamondsPaid += p.diamonds().amount();
+                paid = paid.plus(p.amount());
+            } else if (p.state() == PayoutState.PENDING) {
+                diamondsPending += p.diamonds().amount();
+                pending = pending.plus(p.amount());
+            }
         }
         long held = economy.wallet(creator).diamonds().amount();
         Money minimum = economy.policy().payout().minimum();
@@ -149,42 +159,6 @@ final class Tally {
                     + " worth whole cents", value.diamondStep());
         }
         return new LiveStreamSummary.CreatorLine(creator, received, earned, Payouts.exactValue(value, earned),
-                withdrawn, paid, held, Payouts.exactValue(value, held), reason);
-    }
-
-    private static List<LiveStreamSummary.CurrencyLine> currencies(CoinEconomy economy,
-                                                                  List<PurchaseReceipt> purchases,
-                                                                  List<GiftReceipt> gifts, DiamondValue value) {
-        Map<UserId, Currency> buyerCurrency = new HashMap<>();
-        Map<String, Money> revenue = new TreeMap<>();
-        Map<String, Long> coinsSold = new TreeMap<>();
-        for (PurchaseReceipt p : purchases) {
-            Currency c = p.price().currency();
-            Currency before = buyerCurrency.putIfAbsent(p.user(), c);
-            if (before != null && !before.equals(c)) {
-                throw new IllegalStateException("the example attributes gifts to the buyer's one currency, but "
-                        + p.user() + " paid in " + before + " and " + c);
-            }
-            revenue.merge(c.getCurrencyCode(), p.price(), Money::plus);
-            coinsSold.merge(c.getCurrencyCode(), p.coins().amount(), Math::addExact);
-        }
-        Map<String, long[]> gifted = new LinkedHashMap<>();
-        for (GiftReceipt g : gifts) {
-            String code = buyerCurrency.get(g.sender()).getCurrencyCode();
-            long[] t = gifted.computeIfAbsent(code, k -> new long[2]);
-            t[0] += g.coinsSpent().amount();
-            t[1] += g.diamondsCredited().amount();
-        }
-        List<LiveStreamSummary.CurrencyLine> out = new ArrayList<>();
-        for (Map.Entry<String, Money> e : revenue.entrySet()) {
-            long[] t = gifted.getOrDefault(e.getKey(), new long[2]);
-            BigDecimal creatorValue = Payouts.exactValue(value, t[1]);
-            Money rev = e.getValue();
-            BigDecimal kept = rev.currency().equals(value.currency())
-                    ? rev.amount().subtract(creatorValue) : null;
-            out.add(new LiveStreamSummary.CurrencyLine(rev.currency(), rev, coinsSold.get(e.getKey()), t[0], t[1],
-                    creatorValue, kept));
-        }
-        return out;
+                diamondsPaid, paid, diamondsPending, pending, held, Payouts.exactValue(value, held), reason);
     }
 }
