@@ -74,7 +74,8 @@ public final class EconomyContext {
         Catalog c = schedule.get().findInForceAt(at).orElseThrow(() -> new IllegalStateException(
                 String.format(Locale.ROOT, "no catalog is in force at %s: the first takes effect at %s", at,
                         schedule.get().versions().get(0).effectiveFrom())));
-        return indexes.computeIfAbsent(c.version(), v -> new CatalogIndex(c));
+        CatalogIndex index = indexes.get(c.version());
+        return index != null ? index : indexes.computeIfAbsent(c.version(), v -> new CatalogIndex(c));
     }
 
     /** @return the catalog schedule (every version published) */

@@ -127,6 +127,9 @@ public final class FinanceState {
      * @return the user's lots, oldest first
      */
     public static List<StoredLot> lots(StoreTransaction tx, UserId user) {
+        if (tx instanceof MemoryStore.RecordCache cache) {
+            return cache.decodedRecords(user, LOT, StoredLot.class, FinanceState::decodeLot);
+        }
         Map<String, String> rows = tx.records(user, LOT);
         List<StoredLot> out = new ArrayList<>(rows.size());
         rows.forEach((k, v) -> out.add(decodeLot(k, v)));
@@ -151,7 +154,11 @@ public final class FinanceState {
      * @param lot  the lot
      */
     public static void putLot(StoreTransaction tx, UserId user, StoredLot lot) {
-        tx.putRecord(user, LOT, lot.key(), encodeLot(lot));
+        if (tx instanceof MemoryStore.RecordCache cache) {
+            cache.putRecord(user, LOT, lot.key(), encodeLot(lot), lot); // decodeLot(encodeLot(lot)) equals lot
+        } else {
+            tx.putRecord(user, LOT, lot.key(), encodeLot(lot));
+        }
     }
 
     static String encodeLot(StoredLot s) {

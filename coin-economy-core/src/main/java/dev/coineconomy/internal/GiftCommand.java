@@ -54,6 +54,9 @@ import java.util.Optional;
 public record GiftCommand(EconomyContext ctx, RequestId requestId, UserId sender, UserId creator, String giftId,
                           long quantity, GiftContext context, StreamId stream) implements StoreWork<GiftReceipt> {
 
+    /** The region used to check a gift offered everywhere (built once: {@code Region.of} validates). */
+    private static final Region ANYWHERE = Region.of("US");
+
     @Override
     public GiftReceipt run(StoreTransaction tx) {
         Optional<JournalEntry> existing = tx.findEntry(requestId);
@@ -178,8 +181,8 @@ public record GiftCommand(EconomyContext ctx, RequestId requestId, UserId sender
                     "giftId", gift.gift().id(), "reason", UnavailableReason.REGION,
                     "allowedRegions", availability.regions());
         } else {
-            Region anywhere = Region.of("US"); // no region restriction: only the window and context decide
-            Rules.checkAvailable(gift.gift(), anywhere, now, context);
+            // no region restriction: only the window and context decide
+            Rules.checkAvailable(gift.gift(), ANYWHERE, now, context);
         }
     }
 }

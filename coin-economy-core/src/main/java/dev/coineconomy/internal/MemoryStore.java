@@ -28,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiFunction;
 import java.util.function.LongFunction;
 
 /**
@@ -44,9 +45,8 @@ public final class MemoryStore implements LedgerStore {
     private static final long SECOND_LOCK_WAIT_MICROS = 2_000;
 
     private final Object journalLock = new Object();
-    private final ArrayList<JournalEntry> journal = new ArrayList<>();
-    private final Map<RequestId, JournalEntry> requests = new ConcurrentHashMap<>(1 << 16);
-    private final Map<UserId, long[]> entriesByUser = new HashMap<>();
+    private final MemoryJournal journal = new MemoryJournal();
+    private final Map<UserId, int[]> entriesByUser = new HashMap<>();
     private final Map<UserId, Row> users = new ConcurrentHashMap<>();
     private final AtomicLong coinsIssued = new AtomicLong();
 
@@ -79,14 +79,23 @@ public final class MemoryStore implements LedgerStore {
 
     @Override
     public Map<AccountRef, Map<Unit, Long>> postingTotals() {
-        List<JournalEntry> all;
-        synchronized (journalLock) {
-            all = new ArrayList<>(journal);
-        }
         Map<AccountRef, Map<Unit, Long>> totals = new LinkedHashMap<>();
-        for (JournalEntry e : all) {
-            for (Posting p : e.postings()) {
-                totals.computeIfAbsent(p.account(), k -> new LinkedHashMap<>()).merge(p.unit(), p.amount(), Math::addExact);
+        int n;
+        synchronized (journalLock) {
+            n = journal.size();
+        }
+        for (int from = 0; from < n; from += 4096) {
+            List<List<Posting>> page = new ArrayList<>();
+            synchronized (journalLock) {
+                for (int i = from; i < Math.min(n, from + 4096); i++) {
+                    page.add(journal.postings(i));
+                }
+            }
+            for (List<Posting> postings : page) {
+                for (Posting p : postings) {
+                    totals.computeIfAbsent(p.account(), k -> new LinkedHashMap<>()).merge(p.unit(), p.amount(),
+                            Math::addExact);
+                }
             }
         }
         return totals;
@@ -103,7 +112,7 @@ public final class MemoryStore implements LedgerStore {
         final ReentrantLock lock = new ReentrantLock();
         final AtomicLong credits = new AtomicLong();
         final Map<String, Long> counters = new ConcurrentHashMap<>();
-        final Map<String, LinkedHashMap<String, String>> records = new HashMap<>();
+        final Map<String, LinkedHashMap<String, Rec>> records = new HashMap<>();
         volatile long coins;
         volatile long diamonds;
         volatile long received;
@@ -117,7 +126,52 @@ public final class MemoryStore implements LedgerStore {
         }
     }
 
-    private final class Tx implements StoreTransaction {
+    /**
+     * A stored record: its text (the SPI's contract) and, optionally, the object the text decodes to, so a
+     * command that reads the same records on every call (a gift reads its sender's lots) decodes each text
+     * once. Changed only under its row's lock.
+     */
+    private static final class Rec {
+        final String value;
+        Object decoded;
+
+        Rec(String value, Object decoded) {
+            this.value = value;
+            this.decoded = decoded;
+        }
+    }
+
+    /**
+     * Decoded records of the in-memory store: an internal side channel ({@link FinanceState} uses it for coin
+     * lots), not part of the SPI. Decoded objects must be exactly what the text decodes to.
+     */
+    interface RecordCache {
+
+        /**
+         * Every record of a user and kind, decoded, in the order of {@link StoreTransaction#records}.
+         *
+         * @param user   the user, locked
+         * @param kind   the record kind
+         * @param type   the decoded type
+         * @param decode decodes key and text
+         * @param <T>    the decoded type
+         * @return the decoded records, a new mutable list
+         */
+        <T> List<T> decodedRecords(UserId user, String kind, Class<T> type, BiFunction<String, String, T> decode);
+
+        /**
+         * {@link StoreTransaction#putRecord} with the object {@code value} decodes to.
+         *
+         * @param user    the user, locked
+         * @param kind    the kind
+         * @param key     the key
+         * @param value   the text
+         * @param decoded what {@code value} decodes to (equal to a fresh decode)
+         */
+        void putRecord(UserId user, String kind, String key, String value, Object decoded);
+    }
+
+    private final class Tx implements StoreTransaction, RecordCache {
         private final List<Row> held = new ArrayList<>(2);
         private final List<Runnable> undo = new ArrayList<>(4);
         private Row[] creditRows = new Row[0];
@@ -161,7 +215,13 @@ public final class MemoryStore implements LedgerStore {
 
         @Override
         public Optional<JournalEntry> findEntry(RequestId requestId) {
-            return Optional.ofNullable(requests.get(requestId));
+            if (!journal.mightContain(requestId)) {
+                return Optional.empty(); // the common case, without the lock (see MemoryJournal)
+            }
+            synchronized (journalLock) {
+                int i = journal.find(requestId);
+                return i < 0 ? Optional.empty() : Optional.of(journal.entry(i));
+            }
         }
 
         @Override
@@ -170,7 +230,7 @@ public final class MemoryStore implements LedgerStore {
                 throw new IllegalStateException("a transaction appends one entry");
             }
             synchronized (journalLock) {
-                if (requests.containsKey(requestId)) {
+                if (journal.find(requestId) >= 0) {
                     throw new StoreConflictException("request id " + requestId + " was taken concurrently", null);
                 }
                 if (journal.size() >= Integer.MAX_VALUE - 16) {
@@ -184,19 +244,19 @@ public final class MemoryStore implements LedgerStore {
                 }
                 journal.add(entry);
                 for (UserId u : EntryUsers.of(entry)) {
-                    long[] list = entriesByUser.get(u);
+                    int[] list = entriesByUser.get(u);
                     if (list == null) {
-                        list = new long[] {0, 0, 0, 0};
+                        list = new int[] {0, 0, 0, 0};
+                        entriesByUser.put(u, list);
                     } else if (list[0] + 1 == list.length) {
-                        list = Arrays.copyOf(list, list.length * 2);
+                        list = Arrays.copyOf(list, list.length + (list.length >> 1));
+                        entriesByUser.put(u, list);
                     }
-                    list[(int) ++list[0]] = sequence;
-                    entriesByUser.put(u, list);
+                    list[++list[0]] = (int) sequence;
                 }
                 for (int i = 0; i < creditRows.length; i++) {
                     creditRows[i].credits.addAndGet(creditAmounts[i]);
                 }
-                requests.put(requestId, entry);
                 appended = true;
                 return entry;
             }
@@ -208,7 +268,11 @@ public final class MemoryStore implements LedgerStore {
             synchronized (journalLock) {
                 int from = (int) Math.min(fromSequence - 1, journal.size());
                 int to = (int) Math.min((long) from + limit, journal.size());
-                return List.copyOf(journal.subList(from, to));
+                List<JournalEntry> out = new ArrayList<>(to - from);
+                for (int i = from; i < to; i++) {
+                    out.add(journal.entry(i));
+                }
+                return List.copyOf(out);
             }
         }
 
@@ -217,11 +281,11 @@ public final class MemoryStore implements LedgerStore {
             checkPage(fromSequence, limit);
             List<JournalEntry> out = new ArrayList<>();
             synchronized (journalLock) {
-                long[] list = entriesByUser.get(user);
+                int[] list = entriesByUser.get(user);
                 if (list == null) {
                     return out;
                 }
-                int n = (int) list[0];
+                int n = list[0];
                 int lo = 1;
                 int hi = n + 1;
                 while (lo < hi) { // first index whose sequence >= fromSequence
@@ -233,7 +297,7 @@ public final class MemoryStore implements LedgerStore {
                     }
                 }
                 for (int i = lo; i <= n && out.size() < limit; i++) {
-                    out.add(journal.get((int) (list[i] - 1)));
+                    out.add(journal.entry(list[i] - 1));
                 }
             }
             return out;
@@ -315,16 +379,22 @@ public final class MemoryStore implements LedgerStore {
 
         @Override
         public Optional<String> record(UserId user, String kind, String key) {
-            Map<String, String> m = held(user).records.get(kind);
-            return Optional.ofNullable(m == null ? null : m.get(key));
+            Map<String, Rec> m = held(user).records.get(kind);
+            Rec r = m == null ? null : m.get(key);
+            return r == null ? Optional.empty() : Optional.of(r.value);
         }
 
         @Override
         public void putRecord(UserId user, String kind, String key, String value) {
+            putRecord(user, kind, key, value, null);
+        }
+
+        @Override
+        public void putRecord(UserId user, String kind, String key, String value, Object decoded) {
             Row r = held(user);
             checkRecord(kind, key, value);
-            LinkedHashMap<String, String> m = r.records.computeIfAbsent(kind, k -> new LinkedHashMap<>());
-            String before = m.put(key, value);
+            LinkedHashMap<String, Rec> m = r.records.computeIfAbsent(kind, k -> new LinkedHashMap<>());
+            Rec before = m.put(key, new Rec(value, decoded));
             undo.add(() -> {
                 if (before == null) {
                     m.remove(key);
@@ -336,8 +406,33 @@ public final class MemoryStore implements LedgerStore {
 
         @Override
         public Map<String, String> records(UserId user, String kind) {
-            Map<String, String> m = held(user).records.get(kind);
-            return m == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(m));
+            Map<String, Rec> m = held(user).records.get(kind);
+            if (m == null) {
+                return Map.of();
+            }
+            LinkedHashMap<String, String> copy = new LinkedHashMap<>(Math.max(4, m.size() * 2));
+            m.forEach((k, r) -> copy.put(k, r.value));
+            return Collections.unmodifiableMap(copy);
+        }
+
+        @Override
+        public <T> List<T> decodedRecords(UserId user, String kind, Class<T> type,
+                                          BiFunction<String, String, T> decode) {
+            Map<String, Rec> m = held(user).records.get(kind);
+            if (m == null) {
+                return new ArrayList<>(2);
+            }
+            List<T> out = new ArrayList<>(m.size() + 1);
+            for (Map.Entry<String, Rec> e : m.entrySet()) {
+                Rec r = e.getValue();
+                Object d = r.decoded;
+                if (!type.isInstance(d)) {
+                    d = decode.apply(e.getKey(), r.value);
+                    r.decoded = d; // under the row's lock; the decode of an unchanged text never changes
+                }
+                out.add(type.cast(d));
+            }
+            return out;
         }
 
         @Override

@@ -14,6 +14,16 @@ public record Coins(long amount) implements Comparable<Coins> {
 
     private static final Coins ZERO = new Coins(0);
 
+    /** Shared instances of small amounts (a journal keeps one per entry): 0 to 1023. */
+    private static final Coins[] SMALL = new Coins[1024];
+
+    static {
+        SMALL[0] = ZERO;
+        for (int i = 1; i < SMALL.length; i++) {
+            SMALL[i] = new Coins(i);
+        }
+    }
+
     /**
      * Validates the amount.
      *
@@ -31,7 +41,7 @@ public record Coins(long amount) implements Comparable<Coins> {
      * @throws IllegalArgumentException if {@code amount} is negative
      */
     public static Coins of(long amount) {
-        return amount == 0 ? ZERO : new Coins(amount);
+        return amount >= 0 && amount < SMALL.length ? SMALL[(int) amount] : new Coins(amount);
     }
 
     /** @return zero coins */

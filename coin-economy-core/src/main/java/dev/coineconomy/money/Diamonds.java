@@ -14,6 +14,16 @@ public record Diamonds(long amount) implements Comparable<Diamonds> {
 
     private static final Diamonds ZERO = new Diamonds(0);
 
+    /** Shared instances of small amounts (a journal keeps one per entry): 0 to 1023. */
+    private static final Diamonds[] SMALL = new Diamonds[1024];
+
+    static {
+        SMALL[0] = ZERO;
+        for (int i = 1; i < SMALL.length; i++) {
+            SMALL[i] = new Diamonds(i);
+        }
+    }
+
     /**
      * Validates the amount.
      *
@@ -31,7 +41,7 @@ public record Diamonds(long amount) implements Comparable<Diamonds> {
      * @throws IllegalArgumentException if {@code amount} is negative
      */
     public static Diamonds of(long amount) {
-        return amount == 0 ? ZERO : new Diamonds(amount);
+        return amount >= 0 && amount < SMALL.length ? SMALL[(int) amount] : new Diamonds(amount);
     }
 
     /** @return zero diamonds */

@@ -163,7 +163,8 @@ public record Money(Currency currency, BigDecimal amount) implements Comparable<
      * @throws ArithmeticException if it does not fit in a {@code long}
      */
     public long toMinorUnits() {
-        return amount.unscaledValue().longValueExact();
+        // the unscaled value, without building a BigInteger: scale 0 is longValueExact's fast path
+        return amount.scaleByPowerOfTen(amount.scale()).longValueExact();
     }
 
     /**
