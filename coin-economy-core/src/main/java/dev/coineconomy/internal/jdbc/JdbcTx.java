@@ -41,9 +41,9 @@ final class JdbcTx implements StoreTransaction {
     private static final String SELECT_CREDITS =
             "SELECT id, diamonds FROM ce_credits WHERE user_id = ? AND NOT rolled";
     /**
-     * Marks a credit moved into its user's row. Not a delete: an interrupted transaction's uncommitted
-     * deletes were seen to survive an H2 crash (a SIGKILL) while its row update did not; the rolled rows are
-     * deleted after commit ({@link #deleteRolledCredits}), where a lost or repeated delete changes nothing.
+     * Marks a credit moved into its user's row. Not a delete: the rolled rows are deleted after commit
+     * ({@link #deleteRolledCredits}), where a lost or repeated delete changes nothing, so a transaction
+     * interrupted at any point can never have removed a credit it had not yet added to the row.
      */
     private static final String ROLL_CREDIT = "UPDATE ce_credits SET rolled = TRUE WHERE id = ? AND NOT rolled";
     private static final String DELETE_ROLLED = "DELETE FROM ce_credits WHERE user_id = ? AND rolled";
