@@ -13,9 +13,6 @@ import dev.coineconomy.ledger.Unit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.util.ArrayList;
@@ -25,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -78,39 +74,12 @@ class FacadeCrashSafetyTest {
         Random random = new Random(11);
         Map<String, String[]> printed = new LinkedHashMap<>();
         for (int round = 0; round < KILLS; round++) {
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                    FacadeCrashWriter.class.getName(), url, user, password, "r" + round)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            List<String> lines = new ArrayList<>();
-            Thread reader = new Thread(() -> {
-                try (BufferedReader in = new BufferedReader(
-                        new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-                    for (String line; (line = in.readLine()) != null; ) {
-                        synchronized (lines) {
-                            lines.add(line);
-                        }
-                    }
-                } catch (java.io.IOException ignored) {
-                    // the child died
-                }
-            });
-            reader.start();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (size(lines) < 20 && System.nanoTime() < deadline && child.isAlive()) {
-                Thread.sleep(10); // until the child gifts
-            }
-            assertTrue(child.isAlive(), "the child died on its own");
-            Thread.sleep(20 + random.nextInt(500));
-            child.destroyForcibly();
-            assertTrue(child.waitFor(20, TimeUnit.SECONDS));
-            reader.join(5_000);
-            synchronized (lines) {
-                for (String line : lines) {
-                    String[] f = line.split(" ");
-                    if (f[0].equals("OK") && (f.length == 5 || f.length == 7)) { // a cut last line is not a receipt
-                        printed.put(f[1], f);
-                    }
+            List<String> lines = KilledChild.runAndKill(FacadeCrashWriter.class,
+                    List.of(url, user, password, "r" + round), 20, 20 + random.nextInt(500));
+            for (String line : lines) {
+                String[] f = line.split(" ");
+                if (f[0].equals("OK") && (f.length == 5 || f.length == 7)) { // a cut last line is not a receipt
+                    printed.put(f[1], f);
                 }
             }
             try (SimplePool pool = pools.open()) {
@@ -119,12 +88,6 @@ class FacadeCrashSafetyTest {
         }
         assertTrue(printed.values().stream().filter(f -> f[2].equals("G")).count() >= 20 * KILLS,
                 () -> "gift receipts printed: " + printed.size());
-    }
-
-    private static int size(List<String> lines) {
-        synchronized (lines) {
-            return lines.size();
-        }
     }
 
     private static void check(CoinEconomy economy, Map<String, String[]> printed, Random random,

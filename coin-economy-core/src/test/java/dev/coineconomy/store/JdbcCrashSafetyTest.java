@@ -9,9 +9,6 @@ import dev.coineconomy.ledger.Unit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.util.ArrayList;
@@ -21,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -64,38 +60,11 @@ class JdbcCrashSafetyTest {
         Random random = new Random(42);
         Set<String> printed = new HashSet<>();
         for (int round = 0; round < KILLS; round++) {
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                    CrashWriter.class.getName(), url, user, password, "crash" + round)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            List<String> lines = new ArrayList<>();
-            Thread reader = new Thread(() -> {
-                try (BufferedReader in = new BufferedReader(
-                        new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-                    for (String line; (line = in.readLine()) != null; ) {
-                        synchronized (lines) {
-                            lines.add(line);
-                        }
-                    }
-                } catch (java.io.IOException ignored) {
-                    // the child died
-                }
-            });
-            reader.start();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (count(lines) < 5 && System.nanoTime() < deadline && child.isAlive()) {
-                Thread.sleep(10); // until the child writes
-            }
-            assertTrue(child.isAlive(), "the child writer died on its own");
-            Thread.sleep(50 + random.nextInt(400));
-            child.destroyForcibly();
-            assertTrue(child.waitFor(20, TimeUnit.SECONDS));
-            reader.join(5_000);
-            synchronized (lines) {
-                for (String line : lines) {
-                    if (line.startsWith("OK ")) {
-                        printed.add(line.split(" ")[1]);
-                    }
+            List<String> lines = KilledChild.runAndKill(CrashWriter.class,
+                    List.of(url, user, password, "crash" + round), 5, 50 + random.nextInt(400));
+            for (String line : lines) {
+                if (line.startsWith("OK ")) {
+                    printed.add(line.split(" ")[1]);
                 }
             }
             try (SimplePool pool = pools.open()) {
@@ -103,12 +72,6 @@ class JdbcCrashSafetyTest {
             }
         }
         assertTrue(printed.size() >= 5 * KILLS, () -> "printed " + printed.size());
-    }
-
-    private static int count(List<String> lines) {
-        synchronized (lines) {
-            return lines.size();
-        }
     }
 
     private static void check(JdbcLedgerStore store, Set<String> printed) {
