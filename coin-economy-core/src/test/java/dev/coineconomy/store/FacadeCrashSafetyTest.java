@@ -63,9 +63,9 @@ class FacadeCrashSafetyTest {
 
     /**
      * @param consistent whether to require, after each kill, a clean audit and wallets equal to postings. On an
-     *                   H2 file database that is not guaranteed: in about one run in ten (3 kills each) an
-     *                   entry survived a SIGKILL without the rest of its transaction (a creator's row update or
-     *                   credit), so the balances fell below the postings — see docs/durability.md, "Known
+     *                   H2 file database that is not guaranteed: a SIGKILL may leave one transaction only
+     *                   partly persisted (its postings without its entry row, or the reverse), seen in one run
+     *                   in ten alone and in most full-suite runs — see docs/durability.md, "Known
      *                   issue". The H2 run then still requires every printed receipt exactly once and reports
      *                   (prints) any inconsistency it sees; PostgreSQL requires all of it.
      */
