@@ -25,8 +25,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The JDBC store's engine: one connection per transaction, bounded retries of conflicts, schema migration
@@ -62,6 +64,14 @@ public final class JdbcEngine {
     /** Whether the host's connections are READ COMMITTED already (then no per-transaction round trip sets it). */
     private final boolean readCommitted;
     private volatile boolean schemaChecked;
+    /**
+     * On an H2 file database: the lock that runs this JVM's transactions on it one at a time. With concurrent
+     * transactions, a process killed by SIGKILL was seen to leave a transaction only partly persisted (its
+     * postings without its entry row, or the reverse); one transaction at a time is what we could not break.
+     * {@code null} on PostgreSQL and on in-memory H2.
+     */
+    private final ReentrantLock serial;
+    private static final Map<String, ReentrantLock> H2_FILE_LOCKS = new ConcurrentHashMap<>();
 
     /**
      * Connects once to detect the database and, on H2, to check that commits are durable.
@@ -79,9 +89,14 @@ public final class JdbcEngine {
         try (Connection c = dataSource.getConnection()) {
             DatabaseMetaData md = c.getMetaData();
             this.dialect = Dialect.of(md.getDatabaseProductName(), md.getDatabaseProductVersion());
+            ReentrantLock lock = null;
             if (dialect == Dialect.H2) {
                 checkWriteDelay(c, md.getURL(), options.allowH2WriteDelay());
+                if (!md.getURL().contains(":mem:")) {
+                    lock = H2_FILE_LOCKS.computeIfAbsent(md.getURL(), u -> new ReentrantLock(true));
+                }
             }
+            this.serial = lock;
             this.readCommitted = c.getTransactionIsolation() == Connection.TRANSACTION_READ_COMMITTED;
         } catch (SQLException e) {
             throw new LedgerStoreException("cannot connect to detect the database: " + Dialect.describe(e), e);
@@ -137,10 +152,17 @@ public final class JdbcEngine {
                 long cap = backoffNanos << Math.min(attempt - 2, 8);
                 LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(cap / 2, cap + 1));
             }
+            if (serial != null) {
+                serial.lock();
+            }
             try {
                 return attempt(work);
             } catch (StoreConflictException e) {
                 last = e;
+            } finally {
+                if (serial != null) {
+                    serial.unlock();
+                }
             }
         }
         throw new LedgerStoreException(String.format(Locale.ROOT,
