@@ -62,7 +62,23 @@ public record GiftReceipt(RequestId requestId, long sequence, Instant instant, U
         return Optional.ofNullable(stream);
     }
 
-    /** Validates that no component is missing (but the stream) and the quantity is positive. */
+    /**
+     * Validates that no component is missing (but the stream) and the quantity is positive.
+     *
+     * @param requestId        the command's idempotency key
+     * @param sequence         the journal position, from 1
+     * @param instant          when it was accepted
+     * @param sender           the viewer who paid
+     * @param creator          the creator who received
+     * @param giftId           the gift sent
+     * @param quantity         how many of it, at least 1
+     * @param coinsSpent       {@code quantity × price}, debited from the sender
+     * @param diamondsCredited the diamonds credited to the creator
+     * @param catalogVersion   the catalog that priced it
+     * @param policyVersion    the policy that converted it
+     * @param context          where the gift was sent: in a LIVE stream or on a VIDEO
+     * @param stream           the stream it was sent in, or {@code null} if it named none
+     */
     public GiftReceipt {
         Objects.requireNonNull(context, "context");
         Receipts.requireCommon(requestId, sequence, instant, catalogVersion, policyVersion);

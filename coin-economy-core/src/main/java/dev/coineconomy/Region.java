@@ -19,6 +19,7 @@ public record Region(String code) {
     /**
      * Upper-cases and validates the code.
      *
+     * @param code the upper-case alpha-2 code
      * @throws NullPointerException     if {@code code} is {@code null}
      * @throws IllegalArgumentException if it is not an assigned ISO 3166-1 alpha-2 code in ASCII letters
      */

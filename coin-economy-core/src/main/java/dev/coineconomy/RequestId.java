@@ -16,6 +16,7 @@ public record RequestId(String value) {
     /**
      * Validates the key.
      *
+     * @param value the key
      * @throws NullPointerException     if {@code value} is {@code null}
      * @throws IllegalArgumentException if it is empty, too long, or contains whitespace, control characters
      *                                  or unpaired surrogates

@@ -23,6 +23,10 @@ public record Wallet(UserId user, Coins coins, Diamonds diamonds, Coins coinsOwe
     /**
      * Validates that no component is missing and that a wallet does not both hold and owe coins.
      *
+     * @param user      the user
+     * @param coins     spendable coins
+     * @param diamonds  diamonds available to withdraw (earned, not on hold, not in a payout)
+     * @param coinsOwed coins owed after a chargeback (0 unless the balance is negative)
      * @throws IllegalArgumentException if {@code coins} and {@code coinsOwed} are both positive
      */
     public Wallet {

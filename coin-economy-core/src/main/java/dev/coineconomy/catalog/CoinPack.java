@@ -27,6 +27,9 @@ public record CoinPack(String id, Coins coins, Map<PriceKey, Money> prices) {
     /**
      * Validates the pack and copies the price book (keeping its order).
      *
+     * @param id     the stable id, e.g. {@code "coins-330"}
+     * @param coins  the coins the pack credits, at least 1
+     * @param prices the price book; every price positive and, in minor units, within {@code long}
      * @throws NullPointerException     if an argument or a price is {@code null}
      * @throws IllegalArgumentException if the id is malformed, the coins zero, the price book empty
      *                                  or a price not positive

@@ -22,6 +22,11 @@ public record Gift(String id, String name, Coins price, GiftAvailability availab
     /**
      * Validates the gift.
      *
+     * @param id           the stable id, e.g. {@code "hand-hearts"} (lower-case letters, digits, inner hyphens)
+     * @param name         the display name, e.g. {@code "Hand Hearts"}
+     * @param price        the price of one gift, at least one coin
+     * @param availability where, when and in which contexts the gift is offered
+     *                     ({@link GiftAvailability#ALWAYS} unless narrowed)
      * @throws NullPointerException     if an argument is {@code null}
      * @throws IllegalArgumentException if the id is malformed, the name blank or the price zero
      */

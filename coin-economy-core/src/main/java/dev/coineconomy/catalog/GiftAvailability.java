@@ -39,6 +39,10 @@ public record GiftAvailability(Set<Region> regions, Instant availableFrom, Insta
     /**
      * Validates the availability and copies the sets.
      *
+     * @param regions        the regions where the gift is offered; empty means everywhere
+     * @param availableFrom  the first instant the gift is offered (inclusive), or {@code null} for no start
+     * @param availableUntil the instant the gift stops being offered (exclusive), or {@code null} for no end
+     * @param contexts       the contexts the gift is offered in, at least one
      * @throws NullPointerException     if a set or an element of one is {@code null}
      * @throws IllegalArgumentException if {@code contexts} is empty, or both instants are given and
      *                                  {@code availableFrom} is not before {@code availableUntil}

@@ -16,6 +16,8 @@ public record PriceKey(Region region, Channel channel) {
     /**
      * Validates the key.
      *
+     * @param region  the buyer's region
+     * @param channel the sales channel
      * @throws NullPointerException if an argument is {@code null}
      */
     public PriceKey {

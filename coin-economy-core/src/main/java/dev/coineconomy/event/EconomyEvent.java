@@ -52,6 +52,8 @@ public record EconomyEvent(Kind kind, Receipt receipt) {
      * {@code ChargebackReceipt}, {@code PAYOUT_SETTLED} a {@code PayoutSettledReceipt}, {@code PAYOUT_FAILED}
      * a {@code PayoutFailedReceipt}).
      *
+     * @param kind    the kind of command
+     * @param receipt its receipt, of the type the kind names
      * @throws NullPointerException     if a component is {@code null}
      * @throws IllegalArgumentException if the receipt does not match the kind
      */

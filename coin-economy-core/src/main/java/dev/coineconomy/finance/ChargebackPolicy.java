@@ -47,6 +47,7 @@ public record ChargebackPolicy(Mode mode) {
     /**
      * Validates the policy.
      *
+     * @param mode the treatment of spent coins
      * @throws NullPointerException if the mode is {@code null}
      */
     public ChargebackPolicy {
@@ -96,7 +97,13 @@ public record ChargebackPolicy(Mode mode) {
      */
     public record Claim(UserId creator, long owed, long claimable) {
 
-        /** Validates the claim. */
+        /**
+         * Validates the claim.
+         *
+         * @param creator   the creator
+         * @param owed      diamonds produced by the charged-back lot's spent coins, not negative
+         * @param claimable diamonds the creator holds that may be taken, not negative
+         */
         public Claim {
             Objects.requireNonNull(creator, "creator");
             if (owed < 0 || claimable < 0) {

@@ -31,6 +31,11 @@ public record FinancePolicy(StoreFeePolicy fees, TaxPolicy taxes, RefundPolicy r
     /**
      * Validates that no component is missing.
      *
+     * @param fees        the store fee per channel
+     * @param taxes       the tax rule per region
+     * @param refunds     the refund window and mode
+     * @param chargebacks the treatment of spent coins on a chargeback
+     * @param hold        the hold on earned diamonds
      * @throws NullPointerException if one is {@code null}
      */
     public FinancePolicy {

@@ -51,7 +51,27 @@ public record FinanceReport(Currency currency, Money grossSales, Money storeFees
                             Money creatorPayableStart, Money creatorPayableEnd, Money payoutsPaid,
                             Money chargebackLosses, Money margin) {
 
-    /** Checks that no component is missing. */
+    /**
+     * Checks that no component is missing.
+     *
+     * @param currency            the currency
+     * @param grossSales          gross of the period's purchases
+     * @param storeFees           store fees charged, net of fees returned
+     * @param tax                 tax contained in sales, net of tax returned
+     * @param netSales            gross − refunds − chargebacks − fees − tax
+     * @param refunds             gross returned by refunds
+     * @param chargebacks         gross taken back by chargebacks
+     * @param deferredStart       deferred revenue before {@code from}
+     * @param deferredEnd         deferred revenue before {@code to}
+     * @param recognizedRevenue   revenue recognized by gifts
+     * @param creatorCost         cash value of diamonds earned from purchased coins
+     * @param promotionExpense    cash value of diamonds earned from promotional coins
+     * @param creatorPayableStart creator payable before {@code from}
+     * @param creatorPayableEnd   creator payable before {@code to}
+     * @param payoutsPaid         payouts settled
+     * @param chargebackLosses    recognized revenue lost to chargebacks, net of recoveries
+     * @param margin              recognized revenue − creator cost − promotion expense − chargeback losses
+     */
     public FinanceReport {
         Objects.requireNonNull(currency, "currency");
         for (Money m : new Money[] {grossSales, storeFees, tax, netSales, refunds, chargebacks, deferredStart,

@@ -20,6 +20,7 @@ public record HoldPolicy(Duration hold) {
     /**
      * Validates the period.
      *
+     * @param hold the holding period, not negative; zero credits diamonds straight to available
      * @throws NullPointerException     if it is {@code null}
      * @throws IllegalArgumentException if it is negative
      */

@@ -34,6 +34,10 @@ public record Lot(RequestId id, long coins, long coinsRemaining, SaleSplit sale)
     /**
      * Validates the counts.
      *
+     * @param id             the request id of the purchase or grant that created the lot
+     * @param coins          the coins credited, positive
+     * @param coinsRemaining the coins not yet spent, refunded or charged back, {@code 0..coins}
+     * @param sale           the purchase's split, or {@code null} for a promotional lot
      * @throws NullPointerException     if the id is {@code null}
      * @throws IllegalArgumentException if {@code coins} is not positive or {@code coinsRemaining} out of range
      */

@@ -22,6 +22,11 @@ public record RefundDecision(RequestId purchase, long coinsRemoved, SaleSplit re
     /**
      * Validates the decision.
      *
+     * @param purchase     the purchase refunded
+     * @param coinsRemoved the lot's coins to remove from the buyer (its unused coins), positive
+     * @param refund       the money returned, by part; the {@link SaleSplit#net() net} is exactly the lot's
+     *                     deferred revenue, which the refund clears
+     * @param lotAfter     the lot after the refund: no coins remain in it
      * @throws IllegalArgumentException if no coins are removed
      */
     public RefundDecision {

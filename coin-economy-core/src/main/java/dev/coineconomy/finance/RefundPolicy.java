@@ -36,6 +36,8 @@ public record RefundPolicy(Duration window, Mode mode) {
     /**
      * Validates the policy.
      *
+     * @param window how long after the purchase a refund is accepted (inclusive), not negative
+     * @param mode   what a refund returns
      * @throws NullPointerException     if an argument is {@code null}
      * @throws IllegalArgumentException if the window is negative
      */

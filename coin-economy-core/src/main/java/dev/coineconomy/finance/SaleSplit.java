@@ -26,6 +26,10 @@ public record SaleSplit(Money gross, Money storeFee, Money tax, Money net) {
     /**
      * Validates that the parts share one currency, are not negative and sum exactly to the gross.
      *
+     * @param gross    what the buyer paid
+     * @param storeFee the channel's commission
+     * @param tax      the tax contained in the gross (0 where prices exclude tax)
+     * @param net      the rest: the platform's deferred revenue until the coins are spent
      * @throws NullPointerException     if a part is {@code null}
      * @throws IllegalArgumentException otherwise
      */

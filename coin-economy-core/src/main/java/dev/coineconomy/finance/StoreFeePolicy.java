@@ -33,6 +33,8 @@ public record StoreFeePolicy(Map<Channel, Ratio> rates, Map<PriceKey, Ratio> ove
     /**
      * Validates and copies the rates.
      *
+     * @param rates     the fee rate of every channel, each at most 1
+     * @param overrides rates for particular region × channel pairs, each at most 1
      * @throws NullPointerException     if an argument, key or value is {@code null}
      * @throws IllegalArgumentException if a channel has no rate or a rate exceeds 1
      */

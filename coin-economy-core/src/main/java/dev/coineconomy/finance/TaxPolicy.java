@@ -30,6 +30,8 @@ public record TaxPolicy(Map<Region, TaxRule> rules, TaxRule defaultRule) {
     /**
      * Validates and copies the rules.
      *
+     * @param rules       the rule per region
+     * @param defaultRule the rule of every other region
      * @throws NullPointerException if an argument, key or value is {@code null}
      */
     public TaxPolicy {

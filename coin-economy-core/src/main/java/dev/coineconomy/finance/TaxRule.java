@@ -24,6 +24,8 @@ public record TaxRule(boolean pricesIncludeTax, Ratio rate) {
     /**
      * Validates the rule.
      *
+     * @param pricesIncludeTax whether the catalog price includes the tax
+     * @param rate             the tax rate on the price net of tax, e.g. 1/5 for 20% VAT
      * @throws NullPointerException if the rate is {@code null}
      */
     public TaxRule {

@@ -19,6 +19,8 @@ public record AccountRef(AccountType type, UserId owner) {
     /**
      * Validates that the owner is present exactly for user account types.
      *
+     * @param type  the account type
+     * @param owner the owning user for user account types, {@code null} for platform accounts
      * @throws IllegalArgumentException if the owner does not match the type
      */
     public AccountRef {

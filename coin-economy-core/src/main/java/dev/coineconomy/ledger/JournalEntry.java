@@ -22,6 +22,8 @@ public record JournalEntry(Receipt receipt, List<Posting> postings) {
     /**
      * Validates that the postings balance per unit.
      *
+     * @param receipt  the command's receipt
+     * @param postings the postings; their amounts sum to zero per unit
      * @throws IllegalArgumentException if they do not
      */
     public JournalEntry {

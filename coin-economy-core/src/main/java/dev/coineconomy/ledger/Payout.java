@@ -20,7 +20,15 @@ import java.util.Objects;
  */
 public record Payout(RequestId withdrawal, UserId creator, Diamonds diamonds, Money amount, PayoutState state) {
 
-    /** Validates that no component is missing. */
+    /**
+     * Validates that no component is missing.
+     *
+     * @param withdrawal the withdrawal's request id
+     * @param creator    the creator paid
+     * @param diamonds   the diamonds withdrawn
+     * @param amount     their cash value, whole minor units
+     * @param state      PENDING, PAID or FAILED
+     */
     public Payout {
         Objects.requireNonNull(withdrawal, "withdrawal");
         Objects.requireNonNull(creator, "creator");

@@ -20,6 +20,9 @@ public record Posting(AccountRef account, Unit unit, long amount) {
     /**
      * Validates the posting.
      *
+     * @param account the account
+     * @param unit    the unit counted
+     * @param amount  the signed, non-zero amount
      * @throws IllegalArgumentException if the amount is zero
      */
     public Posting {

@@ -22,6 +22,10 @@ public record StatementCursor(UserId user, long afterSequence, long coinBalance,
     /**
      * Validates the cursor.
      *
+     * @param user           the statement's user
+     * @param afterSequence  the next page holds entries with a greater sequence (0 = from the start)
+     * @param coinBalance    the user's coins after entry {@code afterSequence}
+     * @param diamondBalance the user's diamonds after entry {@code afterSequence}
      * @throws NullPointerException     if {@code user} is {@code null}
      * @throws IllegalArgumentException if {@code afterSequence} is negative
      */

@@ -20,6 +20,11 @@ public record StatementLine(JournalEntry entry, long coinChange, long diamondCha
     /**
      * Validates the line.
      *
+     * @param entry          the journal entry
+     * @param coinChange     the signed change of the user's coins by this entry
+     * @param diamondChange  the signed change of the user's diamonds by this entry
+     * @param coinBalance    the user's coins after this entry (running balance)
+     * @param diamondBalance the user's diamonds after this entry (running balance)
      * @throws NullPointerException if {@code entry} is {@code null}
      */
     public StatementLine {

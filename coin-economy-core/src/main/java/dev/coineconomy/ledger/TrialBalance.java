@@ -15,7 +15,12 @@ import java.util.Objects;
  */
 public record TrialBalance(long entries, Map<AccountRef, Map<Unit, Long>> balances) {
 
-    /** Copies the balances. */
+    /**
+     * Copies the balances.
+     *
+     * @param entries  the number of journal entries summed
+     * @param balances balance per account per unit (accounts and units without postings are absent)
+     */
     public TrialBalance {
         Objects.requireNonNull(balances, "balances");
         Map<AccountRef, Map<Unit, Long>> copy = new LinkedHashMap<>();

@@ -24,6 +24,7 @@ public record Unit(String code) {
     /**
      * Validates the code.
      *
+     * @param code {@code "COINS"}, {@code "DIAMONDS"} or an ISO-4217 currency code
      * @throws IllegalArgumentException if it is neither COINS, DIAMONDS nor a currency code
      */
     public Unit {

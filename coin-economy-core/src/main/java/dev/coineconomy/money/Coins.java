@@ -27,6 +27,7 @@ public record Coins(long amount) implements Comparable<Coins> {
     /**
      * Validates the amount.
      *
+     * @param amount the number of coins, never negative
      * @throws IllegalArgumentException if the amount is negative
      */
     public Coins {

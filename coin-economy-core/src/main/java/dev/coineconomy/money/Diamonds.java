@@ -27,6 +27,7 @@ public record Diamonds(long amount) implements Comparable<Diamonds> {
     /**
      * Validates the amount.
      *
+     * @param amount the number of diamonds, never negative
      * @throws IllegalArgumentException if the amount is negative
      */
     public Diamonds {

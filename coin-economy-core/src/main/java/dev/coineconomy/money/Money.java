@@ -29,6 +29,9 @@ public record Money(Currency currency, BigDecimal amount) implements Comparable<
     /**
      * Validates and normalises the amount to the currency's scale.
      *
+     * @param currency the currency, never {@code null}; must have a non-negative default fraction
+     *                 digit count (pseudo-currencies such as {@code XXX} are rejected)
+     * @param amount   the amount, normalised to the currency's scale
      * @throws NullPointerException     if an argument is {@code null}
      * @throws IllegalArgumentException if the currency has no decimal scale or the amount has more
      *                                  significant decimals than the currency allows

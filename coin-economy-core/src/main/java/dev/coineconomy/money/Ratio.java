@@ -25,6 +25,8 @@ public record Ratio(long numerator, long denominator) implements Comparable<Rati
     /**
      * Validates and reduces to lowest terms.
      *
+     * @param numerator   the numerator, not negative
+     * @param denominator the denominator, positive
      * @throws IllegalArgumentException if the numerator is negative or the denominator not positive
      */
     public Ratio {

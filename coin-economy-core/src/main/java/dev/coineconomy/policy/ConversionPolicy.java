@@ -25,6 +25,7 @@ public record ConversionPolicy(Ratio diamondsPerCoin) {
     /**
      * Validates the policy.
      *
+     * @param diamondsPerCoin the exact ratio of diamonds per gifted coin
      * @throws NullPointerException if the ratio is {@code null}
      */
     public ConversionPolicy {

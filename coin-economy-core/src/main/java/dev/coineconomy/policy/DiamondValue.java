@@ -27,6 +27,8 @@ public record DiamondValue(Money amount, long diamonds) {
      * Validates the rate and reduces it to lowest terms (minor units and diamonds divided by their
      * greatest common divisor), so that equal rates are equal values.
      *
+     * @param amount   the positive cash value of {@code diamonds} diamonds, in lowest terms
+     * @param diamonds the number of diamonds that {@code amount} buys, at least 1, in lowest terms
      * @throws NullPointerException     if the amount is {@code null}
      * @throws IllegalArgumentException if the amount is not positive, its minor units do not fit in a
      *                                  {@code long}, or diamonds below 1

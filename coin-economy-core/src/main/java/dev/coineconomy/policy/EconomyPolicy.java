@@ -37,6 +37,12 @@ public record EconomyPolicy(String version, ConversionPolicy conversion, PayoutP
     /**
      * Validates the policy.
      *
+     * @param version    a label for audits, 1 to 64 non-blank characters
+     * @param conversion the coin → diamond rule
+     * @param payout      the diamond → cash rule
+     * @param eligibility who may buy, send and receive (applied when the economy has a profile directory)
+     * @param limits      per-user spending caps
+     * @param finance     store fees, tax, refunds, chargebacks and the earnings hold
      * @throws NullPointerException     if an argument is {@code null}
      * @throws IllegalArgumentException if the version is blank or too long
      */

@@ -80,6 +80,16 @@ public record EligibilityPolicy(MinimumAge buyAge, MinimumAge sendAge, MinimumAg
     /**
      * Validates the policy and copies its sets.
      *
+     * @param buyAge                 the minimum age to buy coins, by region
+     * @param sendAge                the minimum age to send gifts, by region
+     * @param receiveAge             the minimum age to receive gifts, by region
+     * @param giftingExcludedRegions the regions where gifting does not exist: users there may neither send
+     *                               nor receive (reference: none)
+     * @param liveMinimumAge         the minimum age to go LIVE, 0 to 150 (needed to receive LIVE gifts)
+     * @param liveMinimumFollowers   the minimum followers to go LIVE, not negative (needed to receive LIVE gifts)
+     * @param restrictedMayBuy       whether a {@code RESTRICTED} account may buy coins
+     * @param excludedAccountKinds   the account kinds that may neither send nor receive gifts
+     * @param ageZone                the zone whose calendar dates ages are counted in
      * @throws NullPointerException     if an argument or a set element is {@code null}
      * @throws IllegalArgumentException if the LIVE minimum age is outside 0 to 150 or the LIVE minimum
      *                                  followers negative

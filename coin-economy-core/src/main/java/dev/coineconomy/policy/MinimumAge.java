@@ -22,6 +22,8 @@ public record MinimumAge(int years, Map<Region, Integer> byRegion) {
     /**
      * Validates the minimum age.
      *
+     * @param years    the minimum age where no override applies, 0 to 150
+     * @param byRegion the overrides by region, each 0 to 150 (copied, unmodifiable)
      * @throws NullPointerException     if an argument, a region or an override is {@code null}
      * @throws IllegalArgumentException if an age is outside 0 to {@value #MAX_YEARS}
      */

@@ -32,6 +32,10 @@ public record PayoutPolicy(DiamondValue diamondValue, Money minimum, Money daily
     /**
      * Validates the policy.
      *
+     * @param diamondValue the cash value of diamonds
+     * @param minimum      the smallest payout accepted, not negative
+     * @param dailyLimit   the largest total payout per creator per calendar day, at least {@code minimum}
+     * @param dayZone      the zone whose calendar days the daily limit counts
      * @throws NullPointerException     if an argument is {@code null}
      * @throws IllegalArgumentException if the currencies differ, the minimum is negative or the daily
      *                                  limit below the minimum

@@ -24,6 +24,12 @@ public record UserProfile(UserId user, LocalDate birthDate, Region region, long 
     /**
      * Validates the profile.
      *
+     * @param user        the user
+     * @param birthDate   the date of birth (the age is computed from it at each command's instant)
+     * @param region      the region the user lives in (decides the minimum ages and whether gifting exists)
+     * @param followers   the number of followers, not negative (decides whether a creator may go LIVE)
+     * @param standing    how the platform regards the account
+     * @param accountKind what kind of account it is
      * @throws NullPointerException     if an argument is {@code null}
      * @throws IllegalArgumentException if {@code followers} is negative
      */

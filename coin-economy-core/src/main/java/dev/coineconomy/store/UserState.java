@@ -19,6 +19,10 @@ public record UserState(UserId user, long coins, long diamonds, long coinsReceiv
     /**
      * Validates the state.
      *
+     * @param user          the user
+     * @param coins         spendable coins
+     * @param diamonds      diamonds, including every committed credit
+     * @param coinsReceived coins ever received in gifts (the running total of exact carry)
      * @throws NullPointerException if {@code user} is {@code null}
      */
     public UserState {

@@ -33,6 +33,16 @@ public record EngagementReport(UserId creator, Instant from, Instant to, long gi
     /**
      * Validates the report and takes an immutable copy of {@code topGifts}.
      *
+     * @param creator         the creator
+     * @param from            the start of the period, inclusive
+     * @param to              the end of the period, exclusive
+     * @param giftEntries     the number of accepted gift commands (journal entries) to the creator
+     * @param giftQuantity    the number of gifts they carried (the sum of their quantities)
+     * @param coins           the coins those gifts cost their senders
+     * @param diamonds        the diamonds they credited the creator
+     * @param distinctGifters how many different users sent gifts
+     * @param repeatGifters   how many of them sent gifts at least twice (two or more gift entries)
+     * @param topGifts        the gifts received, most coins first (ties by gift id); unmodifiable
      * @throws NullPointerException     if a component is {@code null}
      * @throws IllegalArgumentException if {@code to} is before {@code from}, a count is negative, or there
      *                                  are more repeat gifters than gifters

@@ -17,6 +17,9 @@ public record GiftTotal(String giftId, long quantity, Coins coins) {
     /**
      * Validates the total.
      *
+     * @param giftId   the gift
+     * @param quantity how many were received, at least 1
+     * @param coins    the coins they cost their senders
      * @throws NullPointerException     if a component is {@code null}
      * @throws IllegalArgumentException if {@code quantity} is below 1
      */

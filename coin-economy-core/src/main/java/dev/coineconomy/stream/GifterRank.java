@@ -25,6 +25,11 @@ public record GifterRank(int rank, UserId user, Coins coins, long reachedSequenc
     /**
      * Validates the row.
      *
+     * @param rank            the position, from 1
+     * @param user            the gifter
+     * @param coins           the coins they gifted in the stream, at least 1
+     * @param reachedSequence the journal sequence of the gift that brought them to {@code coins}
+     * @param reachedAt       the instant of that gift
      * @throws NullPointerException     if a component is {@code null}
      * @throws IllegalArgumentException if {@code rank} or {@code reachedSequence} is below 1, or
      *                                  {@code coins} is zero

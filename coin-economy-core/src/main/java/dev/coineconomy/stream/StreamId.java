@@ -17,6 +17,7 @@ public record StreamId(String value) {
     /**
      * Validates the identifier.
      *
+     * @param value the identifier
      * @throws NullPointerException     if {@code value} is {@code null}
      * @throws IllegalArgumentException if it is empty, too long, or contains whitespace, control characters
      *                                  or unpaired surrogates

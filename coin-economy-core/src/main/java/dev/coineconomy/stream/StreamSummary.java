@@ -37,6 +37,17 @@ public record StreamSummary(StreamId streamId, UserId creator, Instant startedAt
     /**
      * Validates the summary and takes immutable copies of the map (ordered by gift id) and the list.
      *
+     * @param streamId        the stream
+     * @param creator         the creator who runs it
+     * @param startedAt       when it started
+     * @param endedAt         when it ended, or {@code null} while it is live
+     * @param coins           the coins gifted in it
+     * @param diamonds        the diamonds those gifts credited the creator
+     * @param giftEntries     the number of accepted gift commands (journal entries) naming it
+     * @param giftQuantity    the number of gifts they sent (the sum of their quantities)
+     * @param giftsById       the quantity sent per gift id, ordered by gift id; unmodifiable
+     * @param distinctGifters how many different users sent gifts in it
+     * @param leaderboard     the top gifters, best first ({@link GifterRank}); unmodifiable
      * @throws NullPointerException     if a component other than {@code endedAt} is {@code null}, or the
      *                                  map or list holds a {@code null}
      * @throws IllegalArgumentException if a count is negative or {@code endedAt} is before {@code startedAt}
