@@ -16,15 +16,13 @@ import dev.coineconomy.internal.PayoutCommand;
 import dev.coineconomy.internal.PurchaseCommand;
 import dev.coineconomy.internal.ReversalCommand;
 import dev.coineconomy.internal.WithdrawalCommand;
-import dev.coineconomy.ledger.AccountRef;
-import dev.coineconomy.ledger.AccountType;
 import dev.coineconomy.ledger.AuditFinding;
+import dev.coineconomy.ledger.Balances;
 import dev.coineconomy.ledger.JournalEntry;
 import dev.coineconomy.ledger.Payout;
 import dev.coineconomy.ledger.StatementCursor;
 import dev.coineconomy.ledger.StatementLine;
 import dev.coineconomy.ledger.StatementPage;
-import dev.coineconomy.ledger.Unit;
 import dev.coineconomy.ledger.TrialBalance;
 import dev.coineconomy.money.Coins;
 import dev.coineconomy.money.Diamonds;
@@ -496,8 +494,10 @@ public final class CoinEconomy {
     private static final int PAGE = 1_000;
 
     /**
-     * A page of a user's statement with running balances. Start with {@link StatementCursor#start(UserId)}
-     * and pass each page's {@code next} cursor to get the following page; no page rescans earlier history.
+     * A page of a user's statement with the change and running balance of each of the user's accounts
+     * (coins, diamonds available, held and in payout: {@link Balances}). Start with
+     * {@link StatementCursor#start(UserId)} and pass each page's {@code next} cursor to get the following
+     * page; no page rescans earlier history.
      *
      * @param cursor where to start (its running balances are taken as given)
      * @param limit  the most lines to return, at least 1
@@ -510,20 +510,15 @@ public final class CoinEconomy {
         }
         UserId user = cursor.user();
         List<JournalEntry> entries = store.transact(tx -> tx.entriesOf(user, cursor.afterSequence() + 1, limit + 1));
-        AccountRef coinsAccount = AccountRef.user(AccountType.USER_COINS, user);
-        AccountRef diamondsAccount = AccountRef.user(AccountType.USER_DIAMONDS, user);
-        long coins = cursor.coinBalance();
-        long diamonds = cursor.diamondBalance();
+        Balances running = cursor.balances();
         List<StatementLine> lines = new ArrayList<>(Math.min(limit, entries.size()));
         for (JournalEntry e : entries.subList(0, Math.min(limit, entries.size()))) {
-            long dc = e.amount(coinsAccount, Unit.COINS);
-            long dd = e.amount(diamondsAccount, Unit.DIAMONDS);
-            coins = Math.addExact(coins, dc);
-            diamonds = Math.addExact(diamonds, dd);
-            lines.add(new StatementLine(e, dc, dd, coins, diamonds));
+            Balances change = Balances.changeOf(e, user);
+            running = running.plus(change);
+            lines.add(new StatementLine(e, change, running));
         }
         StatementCursor next = lines.isEmpty() ? cursor
-                : new StatementCursor(user, lines.get(lines.size() - 1).entry().sequence(), coins, diamonds);
+                : new StatementCursor(user, lines.get(lines.size() - 1).entry().sequence(), running);
         return new StatementPage(lines, next, entries.size() > limit);
     }
 
