@@ -70,6 +70,9 @@ final class MemoryJournal {
     private volatile long[] index = new long[1 << 10];
     private int indexed;
 
+    private long secondsBase;
+    private boolean haveSecondsBase;
+
     private static final GiftContext[] CONTEXTS = GiftContext.values();
 
     /** A journal that keeps the user ids it is given. */
@@ -273,9 +276,15 @@ final class MemoryJournal {
             at = putVarint(b, at, userId(gift.sender()));
             at = putVarint(b, at, userId(gift.creator()));
             at = putVarint(b, at, textId(gift.giftId()));
-            long seconds = gift.instant().getEpochSecond();
+            if (!haveSecondsBase) {
+                secondsBase = gift.instant().getEpochSecond();
+                haveSecondsBase = true;
+            }
+            // seconds from the first packed gift's (no overflow: instants span less than 2^57 seconds)
+            long seconds = gift.instant().getEpochSecond() - secondsBase;
             at = putVarlong(b, at, (seconds << 1) ^ (seconds >> 63));
-            at = putVarint(b, at, gift.instant().getNano());
+            int nanos = gift.instant().getNano(); // clocks often tick in microseconds: 3 bytes, not 5
+            at = putVarint(b, at, nanos % 1000 == 0 ? nanos / 1000 << 1 : nanos << 1 | 1);
             at = putVarlong(b, at, gift.quantity());
             at = putVarlong(b, at, gift.coinsSpent().amount());
             at = putVarlong(b, at, gift.diamondsCredited().amount());
@@ -336,7 +345,9 @@ final class MemoryJournal {
         UserId creator = userTable[(int) getVarlong(b, at)];
         String giftId = texts[(int) getVarlong(b, at)];
         long z = getVarlong(b, at);
-        Instant instant = Instant.ofEpochSecond((z >>> 1) ^ -(z & 1), getVarlong(b, at));
+        int fraction = (int) getVarlong(b, at);
+        Instant instant = Instant.ofEpochSecond(secondsBase + ((z >>> 1) ^ -(z & 1)),
+                (fraction & 1) == 0 ? (fraction >>> 1) * 1000L : fraction >>> 1);
         long quantity = getVarlong(b, at);
         Coins coins = Coins.of(getVarlong(b, at));
         Diamonds diamonds = Diamonds.of(getVarlong(b, at));

@@ -65,7 +65,8 @@ class MemoryJournalTest {
         };
         Instant[] instants = {
             Instant.EPOCH, Instant.parse("2026-11-25T18:42:49.123456789Z"), Instant.ofEpochSecond(-1, 999_999_999),
-            Instant.MIN, Instant.MAX,
+            Instant.MIN, Instant.MAX, Instant.parse("2026-11-25T18:42:49.123456Z"),
+            Instant.parse("1969-07-20T20:17:40.001Z"),
         };
         GiftContext[] contexts = GiftContext.values();
         for (int k = 0; k < ids.length; k++) {
@@ -138,8 +139,9 @@ class MemoryJournalTest {
                         : random.nextInt(0x21, 0x7F));
             }
             id.append('-').append(i);
+            int nanos = random.nextInt(1_000_000_000);
             Instant instant = Instant.ofEpochSecond(random.nextLong(-1L << 40, 1L << 40),
-                    random.nextInt(1_000_000_000));
+                    random.nextBoolean() ? nanos : nanos / 1000 * 1000); // clocks of nano and micro ticks
             StreamId stream = random.nextBoolean() ? null : StreamId.of("s" + random.nextInt(300));
             GiftReceipt r = new GiftReceipt(RequestId.of(id.toString()), i + 1L, instant, sender, creator,
                     "gift-" + random.nextInt(40), random.nextLong(1, Long.MAX_VALUE), Coins.of(coins),
