@@ -1,23 +1,35 @@
 package dev.coineconomy.internal;
 
+import dev.coineconomy.GiftReceipt;
 import dev.coineconomy.Receipt;
 import dev.coineconomy.RequestId;
+import dev.coineconomy.UserId;
+import dev.coineconomy.catalog.GiftContext;
 import dev.coineconomy.ledger.AccountRef;
 import dev.coineconomy.ledger.JournalEntry;
 import dev.coineconomy.ledger.Posting;
 import dev.coineconomy.ledger.Unit;
+import dev.coineconomy.money.Coins;
+import dev.coineconomy.money.Diamonds;
+import dev.coineconomy.stream.StreamId;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
- * The journal of the {@link MemoryStore}, kept compact: each entry is its receipt plus its postings packed
- * as variable-length integers into a shared byte arena, with the accounts and units interned in per-journal
- * tables; a {@link JournalEntry} is materialised (equal to the one appended) only when read. The request
- * index is an open-addressing table of {@code hash << 32 | index + 1} cells.
+ * The journal of the {@link MemoryStore}, kept compact: each entry's postings are packed as variable-length
+ * integers into a shared byte arena, with the accounts and units interned in per-journal tables. A gift's
+ * receipt is packed right after its postings (request id as UTF-8 bytes, users, gift ids, versions and
+ * streams interned, the instant as seconds and nanos, amounts as varints); other receipts are kept as
+ * objects. A {@link JournalEntry} is materialised (equal to the one appended) only when read. The request
+ * index is an open-addressing table of {@code hash << 32 | index + 1} cells; a hit is confirmed against the
+ * entry's stored request id.
  *
  * <p>Not thread-safe: every method but {@link #mightContain} runs under the store's journal lock.
  * {@code mightContain} may run without it: it only reads the published index, whose cells go from empty to
@@ -28,7 +40,11 @@ final class MemoryJournal {
 
     private static final int CHUNK_BITS = 12;
     private static final int CHUNK = 1 << CHUNK_BITS;
-    private static final int ARENA_CHUNK = 1 << 20;
+    /**
+     * Arena chunks stay below half of G1's smallest region (1 MiB): a larger array is "humongous" and takes
+     * whole regions of its own, which for a 1 MiB array plus its header doubled the arena's footprint.
+     */
+    private static final int ARENA_CHUNK = 1 << 18;
 
     private Receipt[][] receipts = new Receipt[16][];
     private long[][] positions = new long[16][];
@@ -43,8 +59,33 @@ final class MemoryJournal {
     private final Map<Unit, Integer> unitIds = new HashMap<>();
     private Unit[] units = new Unit[8];
 
+    private final UnaryOperator<UserId> canonicalUser;
+    private final Map<UserId, Integer> userIds = new HashMap<>();
+    private UserId[] userTable = new UserId[64];
+    private final Map<String, Integer> textIds = new HashMap<>();
+    private String[] texts = new String[16];
+    private final Map<StreamId, Integer> streamIds = new HashMap<>();
+    private StreamId[] streams = new StreamId[16];
+
     private volatile long[] index = new long[1 << 10];
     private int indexed;
+
+    private long secondsBase;
+    private boolean haveSecondsBase;
+
+    private static final GiftContext[] CONTEXTS = GiftContext.values();
+
+    /** A journal that keeps the user ids it is given. */
+    MemoryJournal() {
+        this(UnaryOperator.identity());
+    }
+
+    /**
+     * @param canonicalUser maps a user id to the equal instance the journal should keep (the store's own)
+     */
+    MemoryJournal(UnaryOperator<UserId> canonicalUser) {
+        this.canonicalUser = canonicalUser;
+    }
 
     /** @return the number of entries */
     int size() {
@@ -63,12 +104,18 @@ final class MemoryJournal {
             receipts = Arrays.copyOf(receipts, chunk * 2);
             positions = Arrays.copyOf(positions, chunk * 2);
         }
-        if (receipts[chunk] == null) {
-            receipts[chunk] = new Receipt[CHUNK];
+        if (positions[chunk] == null) {
             positions[chunk] = new long[CHUNK];
         }
-        positions[chunk][i & (CHUNK - 1)] = encode(entry.postings());
-        receipts[chunk][i & (CHUNK - 1)] = entry.receipt();
+        Receipt receipt = entry.receipt();
+        GiftReceipt gift = receipt instanceof GiftReceipt g && g.sequence() == i + 1L ? g : null;
+        positions[chunk][i & (CHUNK - 1)] = encode(entry.postings(), gift);
+        if (gift == null) {
+            if (receipts[chunk] == null) { // a chunk of packed gifts only has no receipt array
+                receipts[chunk] = new Receipt[CHUNK];
+            }
+            receipts[chunk][i & (CHUNK - 1)] = receipt;
+        }
         size = i + 1;
         insert(entry.requestId(), i);
     }
@@ -78,15 +125,52 @@ final class MemoryJournal {
      * @return the entry, materialised
      */
     JournalEntry entry(int i) {
-        return new JournalEntry(receipt(i), postings(i));
+        Receipt r = kept(i);
+        long position = positions[i >>> CHUNK_BITS][i & (CHUNK - 1)];
+        byte[] b = arena.get((int) (position >>> 32));
+        int[] at = {(int) position};
+        List<Posting> postings = decodePostings(b, at);
+        return new JournalEntry(r != null ? r : decodeGift(b, at, i), postings);
     }
 
     /**
      * @param i the entry's index
-     * @return its receipt
+     * @return its receipt, materialised if packed
      */
     Receipt receipt(int i) {
-        return receipts[i >>> CHUNK_BITS][i & (CHUNK - 1)];
+        Receipt r = kept(i);
+        if (r != null) {
+            return r;
+        }
+        long position = positions[i >>> CHUNK_BITS][i & (CHUNK - 1)];
+        byte[] b = arena.get((int) (position >>> 32));
+        int[] at = {(int) position};
+        skipPostings(b, at);
+        return decodeGift(b, at, i);
+    }
+
+    /** The receipt kept as an object for entry {@code i}, or null if it is packed. */
+    private Receipt kept(int i) {
+        Receipt[] chunk = receipts[i >>> CHUNK_BITS];
+        return chunk == null ? null : chunk[i & (CHUNK - 1)];
+    }
+
+    /** Whether entry {@code i} holds the request id; {@code utf8} is its UTF-8 form, made on first use. */
+    private boolean holds(int i, RequestId id, byte[][] utf8) {
+        Receipt r = kept(i);
+        if (r != null) {
+            return r.requestId().equals(id);
+        }
+        if (utf8[0] == null) {
+            utf8[0] = id.value().getBytes(StandardCharsets.UTF_8);
+        }
+        byte[] want = utf8[0];
+        long position = positions[i >>> CHUNK_BITS][i & (CHUNK - 1)];
+        byte[] b = arena.get((int) (position >>> 32));
+        int[] at = {(int) position};
+        skipPostings(b, at);
+        int n = (int) getVarlong(b, at);
+        return n == want.length && Arrays.equals(b, at[0], at[0] + n, want, 0, n);
     }
 
     // ---- request index -------------------------------------------------------------------------------
@@ -125,6 +209,7 @@ final class MemoryJournal {
         long[] t = index;
         int h = hash(id);
         int mask = t.length - 1;
+        byte[][] utf8 = new byte[1][];
         for (int c = h & mask; ; c = (c + 1) & mask) {
             long cell = t[c];
             if (cell == 0) {
@@ -132,7 +217,7 @@ final class MemoryJournal {
             }
             if ((int) (cell >>> 32) == h) {
                 int i = (int) cell - 1;
-                if (receipt(i).requestId().equals(id)) {
+                if (holds(i, id, utf8)) {
                     return i;
                 }
             }
@@ -168,9 +253,10 @@ final class MemoryJournal {
 
     // ---- posting codec -----------------------------------------------------------------------------
 
-    private long encode(List<Posting> postings) {
+    private long encode(List<Posting> postings, GiftReceipt gift) {
         int n = postings.size();
-        int need = 5 + n * 20;
+        byte[] id = gift == null ? null : gift.requestId().value().getBytes(StandardCharsets.UTF_8);
+        int need = 5 + n * 20 + (gift == null ? 0 : 5 + id.length + 12 * 10);
         if (scratch.length < need) {
             scratch = new byte[Math.max(need, scratch.length * 2)];
         }
@@ -182,6 +268,30 @@ final class MemoryJournal {
             at = putVarint(b, at, unitId(p.unit()));
             long v = p.amount();
             at = putVarlong(b, at, (v << 1) ^ (v >> 63));
+        }
+        if (gift != null) {
+            at = putVarint(b, at, id.length);
+            System.arraycopy(id, 0, b, at, id.length);
+            at += id.length;
+            at = putVarint(b, at, userId(gift.sender()));
+            at = putVarint(b, at, userId(gift.creator()));
+            at = putVarint(b, at, textId(gift.giftId()));
+            if (!haveSecondsBase) {
+                secondsBase = gift.instant().getEpochSecond();
+                haveSecondsBase = true;
+            }
+            // seconds from the first packed gift's (no overflow: instants span less than 2^57 seconds)
+            long seconds = gift.instant().getEpochSecond() - secondsBase;
+            at = putVarlong(b, at, (seconds << 1) ^ (seconds >> 63));
+            int nanos = gift.instant().getNano(); // clocks often tick in microseconds: 3 bytes, not 5
+            at = putVarint(b, at, nanos % 1000 == 0 ? nanos / 1000 << 1 : nanos << 1 | 1);
+            at = putVarlong(b, at, gift.quantity());
+            at = putVarlong(b, at, gift.coinsSpent().amount());
+            at = putVarlong(b, at, gift.diamondsCredited().amount());
+            at = putVarint(b, at, textId(gift.catalogVersion()));
+            at = putVarint(b, at, textId(gift.policyVersion()));
+            int stream = gift.stream() == null ? 0 : streamId(gift.stream()) + 1;
+            at = putVarlong(b, at, (long) stream * CONTEXTS.length + gift.context().ordinal());
         }
         if (arenaUsed + at > ARENA_CHUNK || arena.isEmpty()) {
             arena.add(new byte[Math.max(ARENA_CHUNK, at)]);
@@ -201,7 +311,10 @@ final class MemoryJournal {
     List<Posting> postings(int i) {
         long position = positions[i >>> CHUNK_BITS][i & (CHUNK - 1)];
         byte[] b = arena.get((int) (position >>> 32));
-        int[] at = {(int) position};
+        return decodePostings(b, new int[] {(int) position});
+    }
+
+    private List<Posting> decodePostings(byte[] b, int[] at) {
         int n = (int) getVarlong(b, at);
         List<Posting> out = new ArrayList<>(n);
         for (int k = 0; k < n; k++) {
@@ -211,6 +324,89 @@ final class MemoryJournal {
             out.add(new Posting(account, unit, (z >>> 1) ^ -(z & 1)));
         }
         return out;
+    }
+
+    private static void skipPostings(byte[] b, int[] at) {
+        int n = (int) getVarlong(b, at);
+        int p = at[0];
+        for (int varints = n * 3; varints > 0; p++) {
+            if (b[p] >= 0) {
+                varints--;
+            }
+        }
+        at[0] = p;
+    }
+
+    private GiftReceipt decodeGift(byte[] b, int[] at, int i) {
+        int n = (int) getVarlong(b, at);
+        RequestId requestId = new RequestId(new String(b, at[0], n, StandardCharsets.UTF_8));
+        at[0] += n;
+        UserId sender = userTable[(int) getVarlong(b, at)];
+        UserId creator = userTable[(int) getVarlong(b, at)];
+        String giftId = texts[(int) getVarlong(b, at)];
+        long z = getVarlong(b, at);
+        int fraction = (int) getVarlong(b, at);
+        Instant instant = Instant.ofEpochSecond(secondsBase + ((z >>> 1) ^ -(z & 1)),
+                (fraction & 1) == 0 ? (fraction >>> 1) * 1000L : fraction >>> 1);
+        long quantity = getVarlong(b, at);
+        Coins coins = Coins.of(getVarlong(b, at));
+        Diamonds diamonds = Diamonds.of(getVarlong(b, at));
+        String catalogVersion = texts[(int) getVarlong(b, at)];
+        String policyVersion = texts[(int) getVarlong(b, at)];
+        long tail = getVarlong(b, at);
+        GiftContext context = CONTEXTS[(int) (tail % CONTEXTS.length)];
+        int stream = (int) (tail / CONTEXTS.length);
+        return new GiftReceipt(requestId, i + 1L, instant, sender, creator, giftId, quantity, coins, diamonds,
+                catalogVersion, policyVersion, context, stream == 0 ? null : streams[stream - 1]);
+    }
+
+    private int userId(UserId user) {
+        Integer id = userIds.get(user);
+        if (id == null) {
+            id = userIds.size();
+            if (id == userTable.length) {
+                userTable = Arrays.copyOf(userTable, id * 2);
+            }
+            UserId kept = canonicalUser.apply(user);
+            userTable[id] = kept.equals(user) ? kept : user;
+            userIds.put(userTable[id], id);
+        }
+        return id;
+    }
+
+    private int textId(String text) {
+        Integer id = textIds.get(text);
+        if (id == null) {
+            id = textIds.size();
+            if (id == texts.length) {
+                texts = Arrays.copyOf(texts, id * 2);
+            }
+            texts[id] = text;
+            textIds.put(text, id);
+        }
+        return id;
+    }
+
+    private int streamId(StreamId stream) {
+        Integer id = streamIds.get(stream);
+        if (id == null) {
+            id = streamIds.size();
+            if (id == streams.length) {
+                streams = Arrays.copyOf(streams, id * 2);
+            }
+            streams[id] = stream;
+            streamIds.put(stream, id);
+        }
+        return id;
+    }
+
+    /**
+     * @param user a user id
+     * @return the equal instance this journal keeps, or {@code user} if it keeps none
+     */
+    UserId keptUser(UserId user) {
+        Integer id = userIds.get(user);
+        return id == null ? user : userTable[id];
     }
 
     private int accountId(AccountRef account) {

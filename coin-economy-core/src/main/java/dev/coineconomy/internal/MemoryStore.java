@@ -45,9 +45,12 @@ public final class MemoryStore implements LedgerStore {
     private static final long SECOND_LOCK_WAIT_MICROS = 2_000;
 
     private final Object journalLock = new Object();
-    private final MemoryJournal journal = new MemoryJournal();
-    private final Map<UserId, int[]> entriesByUser = new HashMap<>();
     private final Map<UserId, Row> users = new ConcurrentHashMap<>();
+    private final MemoryJournal journal = new MemoryJournal(u -> {
+        Row r = users.get(u);
+        return r == null ? u : r.user; // the journal shares the rows' user ids
+    });
+    private final Map<UserId, int[]> entriesByUser = new HashMap<>();
     private final AtomicLong coinsIssued = new AtomicLong();
 
     /** Creates an empty store. */
@@ -247,7 +250,7 @@ public final class MemoryStore implements LedgerStore {
                     int[] list = entriesByUser.get(u);
                     if (list == null) {
                         list = new int[] {0, 0, 0, 0};
-                        entriesByUser.put(u, list);
+                        entriesByUser.put(journal.keptUser(u), list);
                     } else if (list[0] + 1 == list.length) {
                         list = Arrays.copyOf(list, list.length + (list.length >> 1));
                         entriesByUser.put(u, list);
