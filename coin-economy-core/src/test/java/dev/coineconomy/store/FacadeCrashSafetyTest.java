@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -40,40 +39,27 @@ class FacadeCrashSafetyTest {
 
     @Test
     void h2FileDatabaseKeepsEveryReceiptTheFacadeReturned(@TempDir Path dir) throws Exception {
-        String url = "jdbc:h2:file:" + dir.resolve("ledger").toAbsolutePath() + ";WRITE_DELAY=0";
-        try (SimplePool pool = new SimplePool(() -> DriverManager.getConnection(url, "sa", ""), 2)) {
-            JdbcLedgerStore.create(pool).createSchema();
-        }
-        run(url, "sa", "", () -> new SimplePool(() -> DriverManager.getConnection(url, "sa", ""), 2));
+        run(CrashDatabase.h2File(dir));
     }
 
     @Test
     void postgresqlKeepsEveryReceiptTheFacadeReturned() throws Exception {
-        String schema = Databases.schema("ce_facade_crash");
-        try (SimplePool pool = Databases.postgres(schema, 2)) {
-            JdbcLedgerStore.create(pool).createSchema();
-        }
-        String url = Databases.PG_URL + (Databases.PG_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-        run(url, Databases.PG_USER, Databases.PG_PASSWORD, () -> Databases.postgresPool(schema, 2));
+        run(CrashDatabase.postgres("ce_facade_crash"));
     }
 
-    interface PoolFactory {
-        SimplePool open();
-    }
-
-    private static void run(String url, String user, String password, PoolFactory pools) throws Exception {
+    private static void run(CrashDatabase db) throws Exception {
         Random random = new Random(11);
         Map<String, String[]> printed = new LinkedHashMap<>();
         for (int round = 0; round < KILLS; round++) {
             List<String> lines = KilledChild.runAndKill(FacadeCrashWriter.class,
-                    List.of(url, user, password, "r" + round), 20, 20 + random.nextInt(500));
+                    List.of(db.url(), db.user(), db.password(), "r" + round), 20, 20 + random.nextInt(500));
             for (String line : lines) {
                 String[] f = line.split(" ");
                 if (f[0].equals("OK") && (f.length == 5 || f.length == 7)) { // a cut last line is not a receipt
                     printed.put(f[1], f);
                 }
             }
-            try (SimplePool pool = pools.open()) {
+            try (SimplePool pool = db.pools().open()) {
                 check(CoinEconomy.builder().store(JdbcLedgerStore.create(pool)).build(), printed, random);
             }
         }

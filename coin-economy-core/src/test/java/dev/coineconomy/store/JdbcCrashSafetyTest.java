@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,41 +32,26 @@ class JdbcCrashSafetyTest {
 
     @Test
     void h2FileDatabaseKeepsEveryPrintedEntryAcrossKills(@TempDir Path dir) throws Exception {
-        // WRITE_DELAY=0: H2 writes each commit to the file before commit() returns (durable against a killed
-        // process; H2 does not fsync per commit, so not against power loss)
-        String url = "jdbc:h2:file:" + dir.resolve("ledger").toAbsolutePath() + ";WRITE_DELAY=0";
-        try (SimplePool pool = new SimplePool(() -> DriverManager.getConnection(url, "sa", ""), 2)) {
-            JdbcLedgerStore.create(pool).createSchema();
-        }
-        run(url, "sa", "", () -> new SimplePool(() -> DriverManager.getConnection(url, "sa", ""), 2));
+        run(CrashDatabase.h2File(dir));
     }
 
     @Test
     void postgresqlKeepsEveryPrintedEntryAcrossKills() throws Exception {
-        String schema = Databases.schema("ce_crash");
-        try (SimplePool pool = Databases.postgres(schema, 2)) {
-            JdbcLedgerStore.create(pool).createSchema();
-        }
-        String url = Databases.PG_URL + (Databases.PG_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-        run(url, Databases.PG_USER, Databases.PG_PASSWORD, () -> Databases.postgresPool(schema, 2));
+        run(CrashDatabase.postgres("ce_crash"));
     }
 
-    interface PoolFactory {
-        SimplePool open();
-    }
-
-    private static void run(String url, String user, String password, PoolFactory pools) throws Exception {
+    private static void run(CrashDatabase db) throws Exception {
         Random random = new Random(42);
         Set<String> printed = new HashSet<>();
         for (int round = 0; round < KILLS; round++) {
             List<String> lines = KilledChild.runAndKill(CrashWriter.class,
-                    List.of(url, user, password, "crash" + round), 5, 50 + random.nextInt(400));
+                    List.of(db.url(), db.user(), db.password(), "crash" + round), 5, 50 + random.nextInt(400));
             for (String line : lines) {
                 if (line.startsWith("OK ")) {
                     printed.add(line.split(" ")[1]);
                 }
             }
-            try (SimplePool pool = pools.open()) {
+            try (SimplePool pool = db.pools().open()) {
                 check(JdbcLedgerStore.create(pool), printed);
             }
         }
