@@ -367,21 +367,24 @@ public final class JdbcEngine {
     }
 
     /**
-     * The text of a migration file for this dialect.
+     * The text of a migration for this dialect: {@code V<n>__<name>.<dialect>.sql} where the dialects need
+     * different SQL, else the common {@code V<n>__<name>.sql}.
      *
      * @param version the version
      * @return the SQL script
      */
     String script(int version) {
-        String name = String.format(Locale.ROOT, "V%d__%s.%s.sql", version, MIGRATIONS[version], dialect.id());
-        try (InputStream in = JdbcEngine.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new LedgerStoreException("migration " + name + " is missing from coin-economy-core");
+        String common = String.format(Locale.ROOT, "V%d__%s", version, MIGRATIONS[version]);
+        for (String name : new String[] {common + "." + dialect.id() + ".sql", common + ".sql"}) {
+            try (InputStream in = JdbcEngine.class.getResourceAsStream(name)) {
+                if (in != null) {
+                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            } catch (IOException e) {
+                throw new LedgerStoreException("cannot read migration " + name, e);
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new LedgerStoreException("cannot read migration " + name, e);
         }
+        throw new LedgerStoreException("migration " + common + ".sql is missing from coin-economy-core");
     }
 
     /**

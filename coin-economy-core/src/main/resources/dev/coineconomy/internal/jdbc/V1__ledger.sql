@@ -1,4 +1,4 @@
--- coin-economy ledger schema, version 1, H2 2.x (MVStore).
+-- coin-economy ledger schema, version 1: PostgreSQL 15 and H2 2.x (MVStore); the SQL is common to both.
 -- Applied by JdbcLedgerStore.createSchema(), which records the version in ce_schema_version.
 -- A DBA may apply it by hand instead; then insert (1, 'ledger') into ce_schema_version.
 
