@@ -136,18 +136,8 @@ final class JdbcTx implements StoreTransaction {
         if (dialect == Dialect.POSTGRESQL) {
             return appendInOneStatement(requestId, build);
         }
-        long sequence;
-        try (PreparedStatement ps = c.prepareStatement(dialect.nextSequence()); ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            sequence = rs.getLong(1);
-        } catch (SQLException e) {
-            throw failure(e, "taking the next journal sequence");
-        }
-        JournalEntry entry = build.apply(sequence);
-        if (entry.sequence() != sequence || !entry.requestId().equals(requestId)) {
-            throw new IllegalStateException("entry " + entry.requestId() + "/" + entry.sequence()
-                    + " built for " + requestId + "/" + sequence);
-        }
+        JournalEntry entry = buildAtNextSequence(requestId, build);
+        long sequence = entry.sequence();
         try (PreparedStatement ps = c.prepareStatement(EntryCodec.INSERT_ENTRY)) {
             EntryCodec.bind(ps, entry.receipt());
             ps.executeUpdate();
@@ -183,12 +173,8 @@ final class JdbcTx implements StoreTransaction {
         return entry;
     }
 
-    /**
-     * PostgreSQL: the write of a command in two round trips. The first takes the next sequence (the builder needs
-     * it); the second inserts the entry, its postings and its user index rows, writes the locked users' changed
-     * rows and inserts the pending credits, as one statement of data-modifying CTEs.
-     */
-    private JournalEntry appendInOneStatement(RequestId requestId, LongFunction<JournalEntry> build) {
+    /** Takes the next journal sequence and builds the entry for it (the builder needs the sequence). */
+    private JournalEntry buildAtNextSequence(RequestId requestId, LongFunction<JournalEntry> build) {
         long sequence;
         try (PreparedStatement ps = c.prepareStatement(dialect.nextSequence()); ResultSet rs = ps.executeQuery()) {
             rs.next();
@@ -201,6 +187,17 @@ final class JdbcTx implements StoreTransaction {
             throw new IllegalStateException("entry " + entry.requestId() + "/" + entry.sequence()
                     + " built for " + requestId + "/" + sequence);
         }
+        return entry;
+    }
+
+    /**
+     * PostgreSQL: the write of a command in two round trips. The first takes the next sequence (the builder needs
+     * it); the second inserts the entry, its postings and its user index rows, writes the locked users' changed
+     * rows and inserts the pending credits, as one statement of data-modifying CTEs.
+     */
+    private JournalEntry appendInOneStatement(RequestId requestId, LongFunction<JournalEntry> build) {
+        JournalEntry entry = buildAtNextSequence(requestId, build);
+        long sequence = entry.sequence();
         List<Posting> postings = entry.postings();
         List<UserId> users = new ArrayList<>(EntryUsers.of(entry));
         List<Map.Entry<UserId, long[]>> dirty = new ArrayList<>(locked.size());
